@@ -1,0 +1,99 @@
+"""Activation functions and their derivatives.
+
+Every activation f comes as a pair: ``f(z)`` and ``f_derivative(z, fz=None)``.
+The derivative is always taken with respect to the *pre-activation* z. Passing
+``fz = f(z)`` is optional: sigmoid and tanh use it to avoid computing f twice
+(σ'(z) = σ(z)(1 − σ(z)), tanh'(z) = 1 − tanh²(z)). Passing an already-activated
+value as z, i.e. computing σ'(σ(z)), is a classic bug (notebook 07).
+"""
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import numpy as np
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^(−z)), computed as (1 + tanh(z/2)) / 2.
+
+    The two are the same function (multiply top and bottom of σ by e^(z/2)), but
+    e^(−z) overflows for z < −709 while tanh never does, so this form gives no
+    warning for any z, and it is as fast as the textbook formula.
+    """
+    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
+
+
+def sigmoid_derivative(z, fz=None):
+    """σ'(z) = σ(z) (1 − σ(z))."""
+    s = sigmoid(z) if fz is None else fz
+    return s * (1.0 - s)
+
+
+def tanh(z):
+    """tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), with values in (−1, 1)."""
+    return np.tanh(z)
+
+
+def tanh_derivative(z, fz=None):
+    """tanh'(z) = 1 − tanh²(z)."""
+    t = np.tanh(z) if fz is None else fz
+    return 1.0 - t * t
+
+
+def relu(z):
+    """relu(z) = max(0, z)."""
+    return np.maximum(z, 0.0)
+
+
+def relu_derivative(z, fz=None):
+    """relu'(z) = 1 for z > 0, else 0 (we choose 0 at the kink z = 0)."""
+    return (np.asarray(z) > 0).astype(float)
+
+
+def identity(z):
+    """identity(z) = z: a linear output, for regression."""
+    return np.asarray(z, dtype=float)
+
+
+def identity_derivative(z, fz=None):
+    """identity'(z) = 1."""
+    return np.ones_like(z, dtype=float)
+
+
+def step(z):
+    """The Heaviside step: 1 for z > 0, else 0. The perceptron's activation."""
+    return (np.asarray(z) > 0).astype(float)
+
+
+def step_derivative(z, fz=None):
+    """0 everywhere (undefined at 0): why gradient descent cannot train a step."""
+    return np.zeros_like(z, dtype=float)
+
+
+class Activation(NamedTuple):
+    """An activation function together with its derivative."""
+
+    name: str
+    function: Callable
+    derivative: Callable
+
+
+ACTIVATIONS = {
+    a.name: a
+    for a in (
+        Activation("sigmoid", sigmoid, sigmoid_derivative),
+        Activation("tanh", tanh, tanh_derivative),
+        Activation("relu", relu, relu_derivative),
+        Activation("identity", identity, identity_derivative),
+        Activation("step", step, step_derivative),
+    )
+}
+
+
+def get_activation(name):
+    """Look an activation up by name, e.g. ``get_activation("tanh")``."""
+    if not isinstance(name, str):
+        raise TypeError(f"activation must be a name (str), one of {sorted(ACTIVATIONS)}; got {type(name).__name__}")
+    if name not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}; got {name!r}")
+    return ACTIVATIONS[name]

@@ -1,0 +1,99 @@
+"""Small data sets, made with numpy, and a stratified train/validation/test split."""
+
+import numpy as np
+
+from .checks import as_float_array, as_generator, check_positive_int
+
+# Truth tables on inputs (0,0), (0,1), (1,0), (1,1).
+GATES = {
+    "and": [0, 0, 0, 1],
+    "or": [0, 1, 1, 1],
+    "xor": [0, 1, 1, 0],
+    "implies": [1, 1, 0, 1],  # x1 ⇒ x2 is false only for x1 = 1, x2 = 0
+}
+ENCODINGS = ("binary", "bipolar")
+
+
+def logic_gate(name, encoding="binary"):
+    """Inputs X (4, 2) and targets y of a logic gate.
+
+    ``name`` is one of "and", "or", "xor", "implies", giving y of shape (4,),
+    or a list of names, giving one column per gate, shape (4, k).
+    ``encoding="binary"`` uses 0/1 for inputs and targets, ``"bipolar"`` −1/+1
+    (natural for tanh).
+    """
+    names = [name] if isinstance(name, str) else list(name)
+    for gate in names:
+        if gate not in GATES:
+            raise ValueError(f"name must be one of {sorted(GATES)} (or a list of them); got {gate!r}")
+    if encoding not in ENCODINGS:
+        raise ValueError(f"encoding must be one of {ENCODINGS}; got {encoding!r}")
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    y = np.array([GATES[gate] for gate in names], dtype=float).T
+    if encoding == "bipolar":
+        X, y = 2 * X - 1, 2 * y - 1
+    return X, (y[:, 0] if isinstance(name, str) else y)
+
+
+def threshold(n=100, low=-5.0, high=5.0):
+    """The 1-D threshold task: n evenly spaced x in [low, high], label y = 1 if x > 0 else 0.
+
+    Returns X of shape (n, 1) and y of shape (n,).
+    """
+    n = check_positive_int(n, "n")
+    if not low < 0 < high:
+        raise ValueError(f"low < 0 < high is needed so that both classes occur; got low={low}, high={high}")
+    X = np.linspace(low, high, n).reshape(-1, 1)
+    y = (X[:, 0] > 0).astype(float)
+    return X, y
+
+
+def _part_sizes(n_class, fractions):
+    """Split n_class items into parts as close as possible to n_class·fraction.
+
+    Each part gets the floor of its share; the items left over go to the parts
+    with the largest remainders, so every part is within one item of its share.
+    """
+    shares = n_class * np.asarray(fractions)
+    sizes = np.floor(shares + 1e-9).astype(int)
+    leftover = n_class - sizes.sum()
+    sizes[np.argsort(-(shares - sizes), kind="stable")[:leftover]] += 1
+    return sizes
+
+
+def split(X, y, fractions=(0.6, 0.2, 0.2), *, seed):
+    """A stratified random split of (X, y) into parts, e.g. train/validation/test.
+
+    Each class (each distinct label, or each distinct row of a 2-D y) is
+    shuffled with ``seed`` and dealt out to the parts in the given
+    ``fractions``, so every part keeps the class proportions of the whole,
+    whatever the order of the data. Returns one (X_part, y_part) pair per
+    fraction; rows keep their original order within a part.
+    """
+    X = as_float_array(X, "X")
+    y = as_float_array(y, "y")
+    if X.ndim == 0 or y.ndim == 0 or len(X) != len(y):
+        raise ValueError(f"X and y must have the same number of rows; got X {X.shape} and y {y.shape}")
+    fractions = as_float_array(fractions, "fractions")
+    if fractions.ndim != 1 or len(fractions) < 2:
+        raise ValueError(f"fractions must list at least two parts, e.g. (0.8, 0.2); got {fractions.tolist()}")
+    if np.any(fractions <= 0) or abs(fractions.sum() - 1) > 1e-9:
+        raise ValueError(f"fractions must be positive and sum to 1; got {fractions.tolist()} (sum {fractions.sum():g})")
+    rng = as_generator(seed)
+
+    labels = y.reshape(len(y), -1)
+    classes, class_of_row = np.unique(labels, axis=0, return_inverse=True)
+    class_of_row = class_of_row.ravel()
+    parts = [[] for _ in fractions]
+    for c, label in enumerate(classes):
+        rows = np.flatnonzero(class_of_row == c)
+        if len(rows) * fractions.min() < 1 - 1e-9:
+            needed = int(np.ceil(1 / fractions.min() - 1e-9))
+            raise ValueError(f"class {label.tolist()} has {len(rows)} samples: too few to stratify into fractions "
+                             f"{fractions.tolist()} (each class needs at least {needed})")
+        rows = rng.permutation(rows)
+        bounds = np.cumsum(_part_sizes(len(rows), fractions))[:-1]
+        for part, chunk in zip(parts, np.split(rows, bounds)):
+            part.append(chunk)
+    indices = [np.sort(np.concatenate(part)) for part in parts]
+    return [(X[i], y[i]) for i in indices]

@@ -1,0 +1,115 @@
+"""Keep the notebooks' shared cells in step, and execute the notebooks in place.
+
+    python tools/notebooks.py stamp   notebooks/*.ipynb   # badge and setup cell only
+    python tools/notebooks.py execute notebooks/*.ipynb   # stamp, run top to bottom, save
+    python tools/notebooks.py check   notebooks/*.ipynb   # exit 1 if a stamp is out of date
+
+Every notebook opens with two generated cells, found by their tag: a Colab badge
+("colab-badge") and a setup cell ("setup") that installs nnlib when the notebook
+runs in Colab and does nothing locally. Both are made from the repository URL in
+pyproject.toml, the one place it is kept.
+"""
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def repository_url():
+    text = (ROOT / "pyproject.toml").read_text()
+    return re.search(r'^Repository\s*=\s*"([^"]+)"', text, re.MULTILINE).group(1)
+
+
+def badge_source(notebook_path):
+    repo = repository_url().removeprefix("https://github.com/")
+    url = f"https://colab.research.google.com/github/{repo}/blob/main/notebooks/{Path(notebook_path).name}"
+    image = "https://colab.research.google.com/assets/colab-badge.svg"
+    return f'<a href="{url}" target="_parent"><img src="{image}" alt="Open In Colab"/></a>'
+
+
+def setup_source():
+    return f'''# Setup. In Colab this installs nnlib from the course repository; locally `make lab` already did.
+import subprocess
+import sys
+
+REPOSITORY = "{repository_url()}"
+if "google.colab" in sys.modules:
+    package = f"nnlib[notebooks] @ git+{{REPOSITORY}}"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)'''
+
+
+def _tagged(nb, tag):
+    return [i for i, cell in enumerate(nb.cells) if tag in cell.metadata.get("tags", [])]
+
+
+def stamp(nb, path):
+    """Put the badge first and the setup cell right after the title cell (creating them if missing)."""
+    for tag, make, position in (("colab-badge", lambda: nbformat.v4.new_markdown_cell(badge_source(path)), 0),
+                                ("setup", lambda: nbformat.v4.new_code_cell(setup_source()), None)):
+        found = _tagged(nb, tag)
+        if found:
+            cell = nb.cells[found[0]]
+        else:
+            cell = make()
+            cell.metadata["tags"] = [tag]
+            # The setup cell goes after the badge and the title/goals markdown that follows it.
+            if position is None:
+                position = 1
+                while position < len(nb.cells) and nb.cells[position].cell_type == "markdown":
+                    position += 1
+            nb.cells.insert(position, cell)
+        cell.source = badge_source(path) if tag == "colab-badge" else setup_source()
+    return nb
+
+
+def clean_metadata(nb):
+    """Drop what changes from run to run (timings, widget state), so diffs show only real changes."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if "id" in cell and not re.fullmatch(r"[a-z0-9-]{1,64}", cell.id):
+            del cell["id"]
+    return nb
+
+
+def execute(path):
+    nb = stamp(nbformat.read(path, as_version=4), path)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(Path(path).parent)}},
+                   record_timing=False).execute()
+    seconds = time.perf_counter() - start
+    nbformat.write(clean_metadata(nb), path)
+    size = Path(path).stat().st_size / 1e6
+    print(f"{path}: executed in {seconds:.1f} s, {size:.2f} MB")
+    if size > 2:
+        print(f"  warning: {path} is over 2 MB; shrink its Plotly figures (fewer frames, coarser grid, float32)")
+
+
+def main(argv):
+    if len(argv) < 2 or argv[0] not in ("stamp", "execute", "check"):
+        sys.exit(__doc__)
+    command, paths = argv[0], argv[1:]
+    stale = []
+    for path in paths:
+        if command == "execute":
+            execute(path)
+            continue
+        nb = nbformat.read(path, as_version=4)
+        before = nbformat.writes(nb)
+        after = nbformat.writes(stamp(nb, path))
+        if command == "stamp":
+            nbformat.write(nb, path)
+        elif before != after:
+            stale.append(path)
+    if stale:
+        sys.exit("out of date (run `make execute`): " + ", ".join(stale))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
