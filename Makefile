@@ -46,6 +46,8 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check nnlib tests bench tools notebooks
+	@if [ -x $(BIN)/actionlint ]; then $(BIN)/actionlint .github/workflows/*.yml && echo "actionlint: workflows OK"; \
+	else echo "actionlint has no build for this platform: workflows not linted"; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis site build *.egg-info
