@@ -97,3 +97,67 @@ def split(X, y, fractions=(0.6, 0.2, 0.2), *, seed):
             part.append(chunk)
     indices = [np.sort(np.concatenate(part)) for part in parts]
     return [(X[i], y[i]) for i in indices]
+
+
+# -- noisy 2-D point clouds (notebooks 08 and 09) -----------------------------------
+
+
+def _check_noise(noise):
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)):
+        raise TypeError(f"noise must be a number >= 0; got {type(noise).__name__} {noise!r}")
+    if not (np.isfinite(noise) and noise >= 0):
+        raise ValueError(f"noise must be a finite number >= 0; got {noise}")
+    return float(noise)
+
+
+def _two_classes(n, noise, seed, make_class):
+    """Shared by circles and moons: n - n//2 points of class 0, n//2 of class 1, Gaussian noise, shuffled."""
+    n = check_positive_int(n, "n")
+    if n < 2:
+        raise ValueError(f"n must be at least 2 so that both classes occur; got {n}")
+    noise = _check_noise(noise)
+    rng = as_generator(seed)
+    sizes = (n - n // 2, n // 2)
+    X = np.concatenate([make_class(label, rng.uniform(size=size)) for label, size in enumerate(sizes)])
+    y = np.repeat([0.0, 1.0], sizes)
+    X = X + rng.normal(0.0, noise, size=X.shape)
+    order = rng.permutation(n)
+    return X[order], y[order]
+
+
+def circles(n=200, noise=0.1, seed=0):
+    """Two concentric rings: class 0 on the circle of radius 1, class 1 on radius 0.5.
+
+    Angles are uniform at random; ``noise`` is the standard deviation of the
+    Gaussian noise added to both coordinates; ``seed`` is an int or a numpy
+    Generator. Returns X (n, 2) and y (n,) with labels 0/1, balanced
+    (n - n//2 and n//2 points), rows in random order. No straight line
+    separates the classes; a hidden layer (or the features x1², x2²) can.
+    """
+    def ring(label, u):
+        radius = 1.0 if label == 0 else 0.5
+        angle = 2 * np.pi * u
+        return radius * np.column_stack([np.cos(angle), np.sin(angle)])
+
+    return _two_classes(n, noise, seed, ring)
+
+
+def moons(n=200, noise=0.1, seed=0):
+    """Two interleaving half circles of radius 1, centred on the origin.
+
+    Class 0 is the upper arc (cos t, sin t), class 1 the lower arc
+    (1 − cos t, 1/2 − sin t), t uniform in [0, π], both shifted by (−1/2, −1/4)
+    so the data sit around (0, 0). ``noise`` is the standard deviation of the
+    Gaussian noise added to both coordinates; ``seed`` is an int or a numpy
+    Generator. Returns X (n, 2) and y (n,) with labels 0/1, balanced
+    (n - n//2 and n//2 points), rows in random order.
+    """
+    def arc(label, u):
+        t = np.pi * u
+        if label == 0:
+            points = np.column_stack([np.cos(t), np.sin(t)])
+        else:
+            points = np.column_stack([1 - np.cos(t), 0.5 - np.sin(t)])
+        return points - [0.5, 0.25]
+
+    return _two_classes(n, noise, seed, arc)
