@@ -5,11 +5,15 @@ BIN    := $(VENV)/bin
 # Re-install only when the lock or the package description changes.
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help setup lab test test-unit test-notebooks execute bench lint clean
+COLAB_VENV  := .venv-colab
+COLAB_STAMP := $(COLAB_VENV)/.installed-stamp
+
+.PHONY: help setup lab test test-unit test-notebooks test-colab execute bench lint clean
 
 help:
 	@echo "make lab       open the notebooks in JupyterLab (sets up .venv first)"
 	@echo "make test      unit tests of nnlib, then every notebook checked with nbval"
+	@echo "make test-colab  every notebook (nbval, lax) with Colab's versions and nnlib installed as a user would"
 	@echo "make execute   re-run the notebooks in place to refresh their stored outputs"
 	@echo "make bench     time nnlib against a hand-fused numpy loop"
 	@echo "make lint      ruff over nnlib, tests, bench, tools and notebooks"
@@ -38,6 +42,21 @@ test-unit: setup
 test-notebooks: setup
 	$(BIN)/python -m pytest --nbval -n 2 --dist loadscope -q -p no:cacheprovider notebooks/
 
+# A second environment with Colab's versions (requirements-colab.txt). nnlib is
+# installed from a fresh non-editable copy of the working tree, its dependencies
+# resolved against those versions, so the lower bounds in pyproject.toml are
+# tested too. Lax mode: outputs may differ from the stored ones, errors may not.
+$(COLAB_STAMP): requirements-colab.txt pyproject.toml
+	$(PYTHON) -m venv $(COLAB_VENV)
+	$(COLAB_VENV)/bin/python -m pip install --quiet -r requirements-colab.txt
+	@touch $@
+
+test-colab: $(COLAB_STAMP)
+	$(COLAB_VENV)/bin/python -m pip install --quiet -c requirements-colab.txt ".[notebooks]"
+	$(COLAB_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(COLAB_VENV)/bin/python -m pip check
+	cd notebooks && ../$(COLAB_VENV)/bin/python -m pytest --nbval-lax -q -p no:cacheprovider -n 2 .
+
 execute: setup
 	$(BIN)/python tools/notebooks.py execute notebooks/*.ipynb
 
@@ -50,5 +69,5 @@ lint: setup
 	else echo "actionlint has no build for this platform: workflows not linted"; fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis site build *.egg-info
+	rm -rf $(VENV) $(COLAB_VENV) .pytest_cache .ruff_cache .hypothesis site build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
