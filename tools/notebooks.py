@@ -7,11 +7,17 @@
 Every notebook opens with two generated cells, found by their tag: a Colab badge
 ("colab-badge") and a setup cell ("setup") that installs nnlib when the notebook
 runs in Colab and does nothing locally. Both are made from the repository URL in
-pyproject.toml, the one place it is kept.
+pyproject.toml, the one place it is kept. After running, every Plotly output gets a
+PNG twin, so that viewers without JavaScript (GitHub's) show a picture, not a blank.
 """
 
+import base64
+import copy
+import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,6 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
 def repository_url():
@@ -78,12 +85,54 @@ def clean_metadata(nb):
     return nb
 
 
+def static_version(spec):
+    """A Plotly figure spec as a still: an animation shows its last frame, without buttons or slider."""
+    spec = copy.deepcopy(spec)
+    frames = spec.pop("frames", None) or []
+    if frames:
+        last = frames[-1]
+        indices = last.get("traces", range(len(last.get("data", []))))
+        for index, trace in zip(indices, last.get("data", [])):
+            spec["data"][index] = {**spec["data"][index], **trace}
+        spec["layout"] = {**spec.get("layout", {}), **last.get("layout", {})}
+        spec["layout"].pop("updatemenus", None)
+        spec["layout"].pop("sliders", None)
+    return spec
+
+
+def add_static_pictures(nb):
+    """Give every Plotly output a PNG twin, which viewers without JavaScript (GitHub's) show instead.
+
+    JupyterLab prefers the interactive Plotly output; nbval does not compare PNGs.
+    The pictures are drawn by kaleido with the system's Chromium.
+    """
+    outputs = [out for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", [])
+               if PLOTLY_MIME in out.get("data", {})]
+    if not outputs:
+        return
+    browser = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        sys.exit("make execute draws static pictures of Plotly figures with Chromium: "
+                 "install it (Debian: apt-get install chromium) or set BROWSER_PATH")
+    os.environ["BROWSER_PATH"] = browser
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    with tempfile.TemporaryDirectory() as folder:
+        figures = [go.Figure(static_version(out["data"][PLOTLY_MIME])) for out in outputs]
+        files = [Path(folder) / f"figure{i}.png" for i in range(len(figures))]
+        pio.write_images(figures, files, format="png")
+        for out, file in zip(outputs, files):
+            out["data"]["image/png"] = base64.b64encode(file.read_bytes()).decode("ascii")
+
+
 def execute(path):
     nb = stamp(nbformat.read(path, as_version=4), path)
     start = time.perf_counter()
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(Path(path).parent)}},
                    record_timing=False).execute()
     seconds = time.perf_counter() - start
+    add_static_pictures(nb)
     nbformat.write(clean_metadata(nb), path)
     size = Path(path).stat().st_size / 1e6
     print(f"{path}: executed in {seconds:.1f} s, {size:.2f} MB")
