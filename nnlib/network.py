@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .activations import ACTIVATIONS
 from .checks import as_generator, as_inputs, as_targets, check_positive_int, check_positive_number
 from .layers import ActivationLayer, Dense
 from .losses import get_loss
@@ -146,6 +147,10 @@ class Network:
         rng = as_generator(seed)
 
         n = len(X)
+        full_batch = batch_size is None or batch_size >= n
+        # The data were checked once above; inside the loop the loss is computed
+        # without checks, value and gradient together (they share p − y).
+        value_and_gradient = loss_fn.value_and_gradient or (lambda p, t: (loss_fn.value(p, t), loss_fn.gradient(p, t)))
         train_loss = np.empty(epochs)
         val_loss = np.empty(epochs) if validation_data is not None else None
         snapshots = [Snapshot(0, self.get_parameters())] if snapshot_every else []
@@ -155,21 +160,20 @@ class Network:
             epoch_range = tqdm(epoch_range, desc="training", unit="epoch")
 
         for epoch in epoch_range:
-            if batch_size is None or batch_size >= n:
-                out = self.forward(X)
-                train_loss[epoch - 1] = loss_fn.value(out, y)
-                self.backward(loss_fn.gradient(out, y))
+            if full_batch:
+                value, gradient = value_and_gradient(self.forward(X), y)
+                self.backward(gradient)
                 self.update(lr)
             else:
                 order = rng.permutation(n)
-                total = 0.0
+                value = 0.0
                 for start in range(0, n, batch_size):
                     batch = order[start:start + batch_size]
-                    out = self.forward(X[batch])
-                    total += loss_fn.value(out, y[batch]) * len(batch)
-                    self.backward(loss_fn.gradient(out, y[batch]))
+                    batch_value, gradient = value_and_gradient(self.forward(X[batch]), y[batch])
+                    self.backward(gradient)
                     self.update(lr)
-                train_loss[epoch - 1] = total / n
+                    value += batch_value * len(batch) / n  # the epoch's loss: the mean over all samples
+            train_loss[epoch - 1] = value
             if val_loss is not None:
                 val_loss[epoch - 1] = loss_fn.value(self.forward(X_val), y_val)
             if snapshot_every and (epoch % snapshot_every == 0 or epoch == epochs):
@@ -187,6 +191,9 @@ def mlp(sizes, *, hidden="sigmoid", output="sigmoid", seed=0, init_scale=None):
     sizes = list(sizes)
     if len(sizes) < 2:
         raise ValueError(f"sizes must list at least the input and output widths, e.g. [2, 1]; got {sizes}")
+    for argument, name in (("hidden", hidden), ("output", output)):
+        if isinstance(name, str) and name not in ACTIVATIONS:
+            raise ValueError(f"{argument} must be one of {sorted(ACTIVATIONS)}; got {name!r}")
     rng = as_generator(seed)
     layers = []
     for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:])):
