@@ -8,12 +8,17 @@ STAMP  := $(VENV)/.installed-stamp
 COLAB_VENV  := .venv-colab
 COLAB_STAMP := $(COLAB_VENV)/.installed-stamp
 
-.PHONY: help setup lab test test-unit test-notebooks test-colab execute bench lint clean
+# MathJax for the website, from npm (the site must work offline, so nothing comes from a CDN).
+MATHJAX := build/npm/node_modules/mathjax/es5/tex-chtml-full.js
+
+.PHONY: help setup lab test test-unit test-notebooks test-colab test-browser html execute bench lint clean
 
 help:
 	@echo "make lab       open the notebooks in JupyterLab (sets up .venv first)"
 	@echo "make test      unit tests of nnlib, then every notebook checked with nbval"
 	@echo "make test-colab  every notebook (nbval, lax) with Colab's versions and nnlib installed as a user would"
+	@echo "make html      the series as a static website in site/"
+	@echo "make test-browser  the website in headless Chromium: no JavaScript error, figures drawn, animation plays"
 	@echo "make execute   re-run the notebooks in place to refresh their stored outputs"
 	@echo "make bench     time nnlib against a hand-fused numpy loop"
 	@echo "make lint      ruff over nnlib, tests, bench, tools and notebooks"
@@ -35,7 +40,7 @@ lab: setup
 test: test-unit test-notebooks
 
 test-unit: setup
-	$(BIN)/python -m pytest -W error -n 2 -q tests/
+	$(BIN)/python -m pytest -W error -n 2 -q --ignore=tests/browser tests/
 
 # Strict nbval: every stored output must come back the same. --dist loadscope keeps
 # each notebook's cells on one worker, in order.
@@ -57,6 +62,17 @@ test-colab: $(COLAB_STAMP)
 	$(COLAB_VENV)/bin/python -m pip check
 	cd notebooks && ../$(COLAB_VENV)/bin/python -m pytest --nbval-lax -q -p no:cacheprovider -n 2 .
 
+$(MATHJAX):
+	@command -v npm >/dev/null || { echo "make html needs npm (Node.js) to fetch MathJax from the npm registry"; exit 1; }
+	npm install --prefix build/npm --no-audit --no-fund --silent mathjax@3.2.2
+
+html: setup $(MATHJAX)
+	$(BIN)/python tools/site.py site
+
+# Needs Chromium (Debian: apt-get install chromium); Playwright drives it, no browser download.
+test-browser: html
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/browser
+
 execute: setup
 	$(BIN)/python tools/notebooks.py execute notebooks/*.ipynb
 
@@ -69,5 +85,5 @@ lint: setup
 	else echo "actionlint has no build for this platform: workflows not linted"; fi
 
 clean:
-	rm -rf $(VENV) $(COLAB_VENV) .pytest_cache .ruff_cache .hypothesis site build *.egg-info
+	rm -rf $(VENV) $(COLAB_VENV) build .pytest_cache .ruff_cache .hypothesis site build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

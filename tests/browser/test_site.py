@@ -1,0 +1,133 @@
+"""The website in a real browser: headless Chromium driven by Playwright.
+
+Run by ``make test-browser`` after ``make html``. Every page must load without a
+JavaScript error and without fetching anything from outside the site, every
+Plotly figure must be drawn, formulas must be typeset, and the decision-boundary
+animation of notebook 05 must move when Play is clicked.
+"""
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+SITE = Path(__file__).resolve().parents[2] / "site"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium's own background traffic is switched off: this machine has no network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pages = sorted(p.name for p in SITE.glob("*.html"))
+if not pages:
+    pytest.skip("no site/ to test: run `make html` first", allow_module_level=True)
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server():
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is needed for the browser test: apt-get install chromium")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url):
+    """Open url; return the page and the lists of errors and outside requests seen."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, outside = [], []
+    page.on("pageerror", lambda error: errors.append(f"JavaScript error: {error}"))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(f"console error: {msg.text}"))
+
+    def route(route_):
+        if route_.request.url.startswith(url.split("/", 3)[0] + "//" + url.split("/")[2]):
+            route_.continue_()
+        else:
+            outside.append(route_.request.url)
+            route_.abort()
+
+    page.route("**/*", route)
+    page.goto(url, wait_until="load")
+    return page, errors, outside
+
+
+def plotly_outputs(stem):
+    path = NOTEBOOKS / f"{stem}.ipynb"
+    if not path.exists():
+        return 0
+    cells = json.loads(path.read_text())["cells"]
+    return sum("application/vnd.plotly.v1+json" in out.get("data", {}) for c in cells for out in c.get("outputs", []))
+
+
+def has_math(stem):
+    path = NOTEBOOKS / f"{stem}.ipynb"
+    if not path.exists():
+        return False
+    cells = json.loads(path.read_text())["cells"]
+    return any("$" in "".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize("name", pages)
+def test_page_loads_and_draws(browser, server, name):
+    page, errors, outside = open_page(browser, f"{server}/{name}")
+    stem = name.removesuffix(".html")
+    expected_figures = plotly_outputs(stem)
+    if expected_figures:
+        page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected_figures}",
+                               timeout=30_000)
+        drawn = page.evaluate("""() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(
+            gd => Boolean(gd._fullLayout) && gd.querySelectorAll('.main-svg').length > 0 && gd.data.length > 0)""")
+        assert len(drawn) == expected_figures, f"{name}: {len(drawn)} Plotly figures on the page, {expected_figures} in the notebook"
+        assert all(drawn), f"{name}: Plotly figures not drawn: {[i for i, ok in enumerate(drawn) if not ok]}"
+    if has_math(stem):
+        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30_000)
+        page.evaluate("MathJax.startup.promise")
+        typeset = page.evaluate("document.querySelectorAll('mjx-container').length")
+        assert typeset > 0, f"{name}: formulas were not typeset by MathJax"
+        assert page.evaluate("document.querySelectorAll('mjx-merror').length") == 0, f"{name}: MathJax errors"
+    page.wait_for_timeout(300)
+    assert not errors, f"{name}: " + "; ".join(errors)
+    assert not outside, f"{name} fetched from outside the site: {outside}"
+    page.close()
+
+
+@pytest.mark.skipif("05_xor_hidden_layer.html" not in pages, reason="notebook 05 not built")
+def test_xor_animation_plays(browser, server):
+    page, errors, _ = open_page(browser, f"{server}/05_xor_hidden_layer.html")
+    page.wait_for_function("Array.from(document.querySelectorAll('.js-plotly-plot')).some("
+                           "gd => gd._transitionData && gd._transitionData._frames.length >= 20)", timeout=30_000)
+    # The first animated figure is the decision-boundary animation.
+    page.evaluate("""() => {
+        const gd = Array.from(document.querySelectorAll('.js-plotly-plot'))
+            .find(gd => gd._transitionData && gd._transitionData._frames.length >= 20);
+        gd.id = 'animation-under-test';
+        window.framesShown = [];
+        gd.on('plotly_animatingframe', event => window.framesShown.push(event.name));
+        window.firstZ = JSON.stringify(gd.data.map(trace => trace.z || null));
+    }""")
+    n_frames = page.evaluate("document.getElementById('animation-under-test')._transitionData._frames.length")
+    assert 20 <= n_frames <= 50, f"the animation has {n_frames} frames; 20 to 50 expected"
+    page.locator("#animation-under-test .updatemenu-button", has_text="Play").first.click()
+    page.wait_for_function("new Set(window.framesShown).size >= 5", timeout=30_000)
+    changed = page.evaluate("""() => JSON.stringify(document.getElementById('animation-under-test').data
+        .map(trace => trace.z || null)) !== window.firstZ""")
+    assert changed, "Play did not change the decision boundary shown"
+    assert not errors, "; ".join(errors)
+    page.close()
