@@ -94,7 +94,8 @@ def test_page_loads_and_draws(browser, server, name):
                                timeout=30_000)
         drawn = page.evaluate("""() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(
             gd => Boolean(gd._fullLayout) && gd.querySelectorAll('.main-svg').length > 0 && gd.data.length > 0)""")
-        assert len(drawn) == expected_figures, f"{name}: {len(drawn)} Plotly figures on the page, {expected_figures} in the notebook"
+        assert len(drawn) == expected_figures, \
+            f"{name}: {len(drawn)} Plotly figures on the page, {expected_figures} in the notebook"
         assert all(drawn), f"{name}: Plotly figures not drawn: {[i for i, ok in enumerate(drawn) if not ok]}"
     if has_math(stem):
         page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30_000)
