@@ -11,7 +11,7 @@ COLAB_STAMP := $(COLAB_VENV)/.installed-stamp
 # MathJax for the website, from npm (the site must work offline, so nothing comes from a CDN).
 MATHJAX := build/npm/node_modules/mathjax/es5/tex-chtml-full.js
 
-.PHONY: help setup lab test test-unit test-notebooks test-colab test-browser html execute bench lint clean
+.PHONY: help setup lab test test-unit test-notebooks test-colab test-browser html img execute bench lint clean
 
 help:
 	@echo "make lab       open the notebooks in JupyterLab (sets up .venv first)"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-colab  every notebook (nbval, lax) with Colab's versions and nnlib installed as a user would"
 	@echo "make html      the series as a static website in site/"
 	@echo "make test-browser  the website in headless Chromium: no JavaScript error, figures drawn, animation plays"
+	@echo "make img       redraw the diagrams in img/ (then make execute embeds them in the notebooks)"
 	@echo "make execute   re-run the notebooks in place to refresh their stored outputs"
 	@echo "make bench     time nnlib against a hand-fused numpy loop"
 	@echo "make lint      ruff over nnlib, tests, bench, tools and notebooks"
@@ -72,6 +73,9 @@ html: setup $(MATHJAX)
 # Needs Chromium (Debian: apt-get install chromium); Playwright drives it, no browser download.
 test-browser: html
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/browser
+
+img: setup
+	$(BIN)/python img/draw.py
 
 execute: setup
 	$(BIN)/python tools/notebooks.py execute notebooks/*.ipynb

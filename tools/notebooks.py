@@ -7,7 +7,8 @@
 Every notebook opens with two generated cells, found by their tag: a Colab badge
 ("colab-badge") and a setup cell ("setup") that installs nnlib when the notebook
 runs in Colab and does nothing locally. Both are made from the repository URL in
-pyproject.toml, the one place it is kept. After running, every Plotly output gets a
+pyproject.toml, the one place it is kept. Markdown cells that show
+``attachment:NAME.png`` get the current img/NAME.png attached. After running, every Plotly output gets a
 PNG twin, so that viewers without JavaScript (GitHub's) show a picture, not a blank.
 """
 
@@ -51,6 +52,22 @@ if "google.colab" in sys.modules:
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)'''
 
 
+def embed_diagrams(nb):
+    """Attach the current img/NAME.png to every markdown cell that shows ``attachment:NAME.png``.
+
+    An attachment travels inside the notebook, so the diagram shows in JupyterLab,
+    Colab and the website alike; img/draw.py stays the one source of the pictures.
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        names = re.findall(r"attachment:([\w.-]+\.png)", cell.source)
+        if names:
+            cell["attachments"] = {name: {"image/png": base64.b64encode((ROOT / "img" / name).read_bytes()).decode()}
+                                   for name in names}
+    return nb
+
+
 def _tagged(nb, tag):
     return [i for i, cell in enumerate(nb.cells) if tag in cell.metadata.get("tags", [])]
 
@@ -72,7 +89,7 @@ def stamp(nb, path):
                     position += 1
             nb.cells.insert(position, cell)
         cell.source = badge_source(path) if tag == "colab-badge" else setup_source()
-    return nb
+    return embed_diagrams(nb)
 
 
 def clean_metadata(nb):
