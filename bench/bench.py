@@ -40,7 +40,7 @@ TOLERANCE = 1e-10
 
 def sigmoid(z):
     # The same formula as nnlib.activations.sigmoid, so both compute the same numbers.
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
+    return np.exp(-np.logaddexp(0.0, -z))
 
 
 # -- the hand-fused loop ----------------------------------------------------------
