@@ -666,8 +666,12 @@ class PlaygroundApp:
         self._running = False
         self._buttons()
 
-    def train(self):
-        """Train ``epochs`` epochs (or resume a paused run), redrawing after every chunk."""
+    def train(self, background=True):
+        """Train ``epochs`` epochs (or resume a paused run), redrawing after every chunk.
+
+        In a running kernel this returns at once and trains in an asyncio task;
+        ``background=False`` (or no event loop) trains to the end before returning.
+        """
         if self._running:
             return
         pg = self.playground
@@ -676,7 +680,7 @@ class PlaygroundApp:
         self._running = True
         self._buttons()
         try:
-            loop = asyncio.get_running_loop()
+            loop = asyncio.get_running_loop() if background else None
         except RuntimeError:
             loop = None
         if loop is None:  # no event loop (plain Python, tests): run to the end
