@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .activations import ACTIVATIONS
-from .checks import as_generator, as_inputs, as_targets, check_positive_int, check_positive_number
+from .checks import (
+    as_float_array,
+    as_generator,
+    as_inputs,
+    as_targets,
+    check_finite,
+    check_positive_int,
+    check_positive_number,
+)
 from .layers import ActivationLayer, Dense
 from .losses import get_loss
 
@@ -92,10 +100,15 @@ class Network:
         values = list(values)
         if len(values) != len(current):
             raise ValueError(f"values must hold {len(current)} arrays (W and b of each Dense layer); got {len(values)}")
+        checked = []
         for i, (param, value) in enumerate(zip(current, values)):
-            value = np.asarray(value, dtype=float)
+            value = as_float_array(value, f"values[{i}]")
             if value.shape != param.shape:
                 raise ValueError(f"values[{i}] must have shape {param.shape}; got {value.shape}")
+            check_finite(value, f"values[{i}]")
+            checked.append(value)
+        # Copy only once every array has passed: a bad list leaves the network as it was.
+        for param, value in zip(current, checked):
             param[...] = value
 
     # -- using the network -----------------------------------------------------
