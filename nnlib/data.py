@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .checks import as_float_array, as_generator, check_positive_int
+from .checks import as_float_array, as_generator, check_finite, check_positive_int
 
 # Truth tables on inputs (0,0), (0,1), (1,0), (1,1).
 GATES = {
@@ -74,6 +74,8 @@ def split(X, y, fractions=(0.6, 0.2, 0.2), *, seed):
     y = as_float_array(y, "y")
     if X.ndim == 0 or y.ndim == 0 or len(X) != len(y):
         raise ValueError(f"X and y must have the same number of rows; got X {X.shape} and y {y.shape}")
+    check_finite(X, "X")
+    check_finite(y, "y")  # a NaN label would become a class of its own
     fractions = as_float_array(fractions, "fractions")
     if fractions.ndim != 1 or len(fractions) < 2:
         raise ValueError(f"fractions must list at least two parts, e.g. (0.8, 0.2); got {fractions.tolist()}")

@@ -156,7 +156,10 @@ class Network:
                 raise TypeError("validation_data must be a pair (X_val, y_val)")
             X_val = as_inputs(validation_data[0], self.n_inputs, "validation_data[0]")
             y_val = as_targets(validation_data[1], len(X_val), self.n_outputs, "validation_data[1]")
-            loss_fn.value(y_val, y_val)
+            try:
+                loss_fn.value(y_val, y_val)
+            except ValueError as error:  # say which targets are wrong
+                raise ValueError(f"validation_data[1]: {error}") from None
         rng = as_generator(seed)
 
         n = len(X)
