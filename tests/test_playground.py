@@ -215,6 +215,8 @@ def test_app_buttons_controls_and_settings_box():
     assert app.playground.epoch == 0 and app.settings_box.value.startswith("dataset=circles")
     app.reset_button.click()
     assert app.playground.epoch == 0
+    app.train(background=False)
+    assert app.playground.epoch == 40
 
 
 def test_app_apply_restores_a_configuration_and_reports_bad_strings():
