@@ -138,7 +138,10 @@ def add_static_pictures(nb):
     with tempfile.TemporaryDirectory() as folder:
         figures = [go.Figure(static_version(out["data"][PLOTLY_MIME])) for out in outputs]
         files = [Path(folder) / f"figure{i}.png" for i in range(len(figures))]
-        pio.write_images(figures, files, format="png")
+        # write_images draws every figure at 700×500 unless told each one's own size.
+        widths = [fig.layout.width or 700 for fig in figures]
+        heights = [fig.layout.height or 500 for fig in figures]
+        pio.write_images(figures, files, format="png", width=widths, height=heights)
         for out, file in zip(outputs, files):
             out["data"]["image/png"] = base64.b64encode(file.read_bytes()).decode("ascii")
 
