@@ -130,3 +130,314 @@ def loss_surface(loss_of, w_range, b_range, path=None, *, resolution=41, coordin
 
 
 # -- decision boundaries and their animation (notebooks 03 and 05) ----------------
+
+
+# Pale colours for the output (low → high) and strong ones for the two classes on top of it.
+BOUNDARY_COLORSCALE = [[0.0, "#e6917a"], [0.5, "#f7f7f7"], [1.0, "#7fb2d9"]]
+CLASS_COLORS = ("#b2182b", "#2166ac")
+CLASS_SYMBOLS = ("circle", "square")
+
+
+def _class_split(y, threshold):
+    """Targets y (n,) or (n, 1) as a boolean array: True where y is above ``threshold``."""
+    y = np.asarray(y, dtype=float)
+    if y.ndim == 2 and y.shape[1] == 1:
+        y = y[:, 0]
+    if y.ndim != 1:
+        raise ValueError(f"y must have shape (n,) or (n, 1): one output to draw; got {y.shape}")
+    return y > threshold
+
+
+def _default_threshold(y):
+    """The middle of the labels' range: 0.5 for 0/1 labels, 0 for −1/+1 labels."""
+    y = np.asarray(y, dtype=float)
+    return float((y.min() + y.max()) / 2)
+
+
+def grid_outputs(network, X, *, grid=41, padding=0.25, features=None):
+    """The network's output on a grid covering the points X (n, 2), for drawing.
+
+    The grid spans the range of each column of X, widened on both sides by
+    ``padding`` times that range, with ``grid`` points per axis.
+    ``features(P)`` maps grid points P (m, 2) to the network's inputs, e.g.
+    ``lambda P: np.column_stack([P, P[:, 0] * P[:, 1]])`` for a feature cross;
+    without it the network must take the two coordinates directly. Returns
+    ``(xs, ys, Z)`` as float32: Z has shape (len(ys), len(xs)), row i for ys[i].
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(f"X must have shape (n, 2): decision boundaries are drawn in a plane; got {X.shape}")
+    low, high = X.min(axis=0), X.max(axis=0)
+    span = np.where(high > low, high - low, 1.0)
+    low, high = low - padding * span, high + padding * span
+    xs, ys = np.linspace(low[0], high[0], grid), np.linspace(low[1], high[1], grid)
+    xx, yy = np.meshgrid(xs, ys)
+    points = np.column_stack([xx.ravel(), yy.ravel()])
+    inputs = points if features is None else np.asarray(features(points), dtype=float)
+    if inputs.shape != (len(points), network.n_inputs):
+        raise ValueError(f"the network takes {network.n_inputs} inputs, but the grid gives {inputs.shape[1]}: "
+                         "pass features=... to turn (x1, x2) into the network's inputs")
+    out = network.forward(inputs)
+    if out.shape[1] != 1:
+        raise ValueError(f"the network has {out.shape[1]} outputs; only one output can be drawn as a boundary")
+    return xs.astype(DTYPE), ys.astype(DTYPE), out[:, 0].reshape(xx.shape).astype(DTYPE)
+
+
+def neuron_line(w, b, xlim, ylim):
+    """The part of the line w1·x1 + w2·x2 + b = 0 inside the box xlim × ylim.
+
+    This line is a single neuron's decision boundary: on one side z = w·x + b
+    is positive, on the other negative. Returns ``(x1, x2)``, two arrays of two
+    points each (empty if the line misses the box or w = 0).
+    """
+    w1, w2 = (float(v) for v in np.ravel(w))
+    b = float(np.ravel(b)[0])
+    (x_lo, x_hi), (y_lo, y_hi) = xlim, ylim
+    candidates = []
+    if w2 != 0:  # where the line crosses the left and right edges
+        candidates += [(x, -(w1 * x + b) / w2) for x in (x_lo, x_hi)]
+    if w1 != 0:  # ... and the bottom and top edges
+        candidates += [(-(w2 * y + b) / w1, y) for y in (y_lo, y_hi)]
+    eps = 1e-9 * max(x_hi - x_lo, y_hi - y_lo)
+    inside = sorted({(round(x, 12), round(y, 12)) for x, y in candidates
+                     if x_lo - eps <= x <= x_hi + eps and y_lo - eps <= y <= y_hi + eps})
+    if len(inside) < 2:
+        return np.array([]), np.array([])
+    (xa, ya), (xb, yb) = inside[0], inside[-1]
+    return np.array([xa, xb]), np.array([ya, yb])
+
+
+def _first_layer(network):
+    from .layers import Dense
+
+    return next(layer for layer in network.layers if isinstance(layer, Dense))
+
+
+def _boundary_traces(xs, ys, Z, threshold, zrange, units, colorbar_title):
+    """The output as a filled contour whose one drawn level is the decision boundary, plus unit lines."""
+    import plotly.graph_objects as go
+
+    level = {"start": threshold, "end": threshold, "size": 1.0, "coloring": "heatmap", "showlines": True}
+    traces = [go.Contour(x=xs, y=ys, z=Z, zmin=zrange[0], zmax=zrange[1], zauto=False, autocontour=False,
+                         contours=level, colorscale=BOUNDARY_COLORSCALE, line={"color": "black", "width": 3},
+                         colorbar={"title": {"text": colorbar_title}, "len": 0.55, "x": 1.02, "y": 0.0,
+                                   "yanchor": "bottom", "tickvals": sorted({zrange[0], threshold, zrange[1]})},
+                         hovertemplate="x1 = %{x:.2f}<br>x2 = %{y:.2f}<br>output = %{z:.3f}<extra></extra>",
+                         name="network output", showlegend=False)]
+    for k, (x_line, y_line) in enumerate(units):
+        traces.append(go.Scatter(x=x_line, y=y_line, mode="lines", name=f"hidden unit {k + 1}: w·x + b = 0",
+                                 line={"color": "#555555", "width": 2, "dash": "dash"}, hoverinfo="skip"))
+    return traces
+
+
+def _unit_lines(network, xs, ys):
+    first = _first_layer(network)
+    if first.n_inputs != 2:
+        return []
+    lims = ((float(xs[0]), float(xs[-1])), (float(ys[0]), float(ys[-1])))
+    lines = []
+    for w, b in zip(first.W, first.b):
+        x_line, y_line = neuron_line(w, b, *lims)
+        lines.append((x_line.astype(DTYPE), y_line.astype(DTYPE)))
+    return lines
+
+
+def _static_traces(X, positive, class_names, threshold):
+    """The legend entry of the boundary and the training points of each class."""
+    import plotly.graph_objects as go
+
+    X = np.asarray(X, dtype=float)
+    traces = [go.Scatter(x=[None], y=[None], mode="lines", line={"color": "black", "width": 3},
+                         name=f"decision boundary (output = {threshold:g})")]
+    for cls, mask in enumerate((~positive, positive)):
+        traces.append(go.Scatter(
+            x=X[mask, 0].astype(DTYPE), y=X[mask, 1].astype(DTYPE), mode="markers", name=class_names[cls],
+            marker={"size": 14, "color": CLASS_COLORS[cls], "symbol": CLASS_SYMBOLS[cls],
+                    "line": {"color": "white", "width": 2}},
+            hovertemplate="x1 = %{x}<br>x2 = %{y}<extra>" + class_names[cls] + "</extra>"))
+    return traces
+
+
+def _layout(fig, xs, ys, title, width, height):
+    fig.update_layout(
+        title={"text": title, "x": 0.02, "xanchor": "left"}, template="plotly_white", width=width, height=height,
+        xaxis={"title": {"text": "x1"}, "range": [float(xs[0]), float(xs[-1])], "constrain": "domain"},
+        yaxis={"title": {"text": "x2"}, "range": [float(ys[0]), float(ys[-1])], "scaleanchor": "x",
+               "constrain": "domain"},
+        legend={"x": 1.02, "y": 1.0, "xanchor": "left", "yanchor": "top"},
+        margin={"l": 60, "r": 20, "t": 80, "b": 60})
+
+
+def _prepare(network, X, y, threshold, zrange, class_names):
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if len(X) != len(y):
+        raise ValueError(f"X and y must have the same number of rows; got X {X.shape} and y {y.shape}")
+    threshold = _default_threshold(y) if threshold is None else float(threshold)
+    if zrange is None:
+        zrange = (float(y.min()), float(y.max())) if y.max() > y.min() else (threshold - 1, threshold + 1)
+    positive = _class_split(y, threshold)
+    if class_names is None:
+        low, high = y.min(), y.max()
+        class_names = (f"y = {low:g}", f"y = {high:g}")
+    return X, y, threshold, tuple(map(float, zrange)), positive, tuple(class_names)
+
+
+def _describe(network, X, y, loss, threshold, features):
+    """'loss 0.1234 · accuracy 75 %' for the network's current parameters (empty without loss)."""
+    inputs = X if features is None else np.asarray(features(X), dtype=float)
+    accuracy = network.accuracy(inputs, y, threshold=threshold)
+    text = f"accuracy {100 * accuracy:.0f} %"
+    if loss is not None:
+        text = f"{loss} loss {network.loss(inputs, y, loss):.4f} · " + text
+    return text
+
+
+def decision_boundary_figure(network, X, y, *, grid=41, padding=0.25, features=None, threshold=None, zrange=None,
+                             loss="mse", show_units=False, class_names=None, title="Decision boundary",
+                             width=760, height=560):
+    """The network's output over the (x1, x2) plane, its decision boundary and the points, as a Plotly figure.
+
+    The colour is the output, on the fixed range ``zrange`` (default: the
+    range of y); the black line is where the output equals ``threshold``
+    (default: the middle of the labels, 0.5 for 0/1 and 0 for −1/+1), i.e.
+    the decision boundary. ``features`` turns (x1, x2) into the network's
+    inputs (see ``grid_outputs``). ``show_units=True`` adds each first-layer
+    unit's own line w·x + b = 0, dashed. ``loss`` names the loss for the title
+    (None to leave it out).
+    """
+    import plotly.graph_objects as go
+
+    X, y, threshold, zrange, positive, class_names = _prepare(network, X, y, threshold, zrange, class_names)
+    xs, ys, Z = grid_outputs(network, X, grid=grid, padding=padding, features=features)
+    units = _unit_lines(network, xs, ys) if show_units else []
+    colorbar = "output"
+    fig = go.Figure(_boundary_traces(xs, ys, Z, threshold, zrange, units, colorbar)
+                    + _static_traces(X, positive, class_names, threshold))
+    _layout(fig, xs, ys, f"{title}<br><sup>{_describe(network, X, y, loss, threshold, features)}</sup>",
+            width, height)
+    return fig
+
+
+def pick_snapshots(snapshots, max_frames=30):
+    """At most ``max_frames`` snapshots, evenly spread, always keeping the first and the last."""
+    snapshots = list(snapshots)
+    if not snapshots:
+        raise ValueError("snapshots is empty: train with fit(..., snapshot_every=k) to record them")
+    if len(snapshots) <= max_frames:
+        return snapshots
+    keep = np.unique(np.round(np.linspace(0, len(snapshots) - 1, max_frames)).astype(int))
+    return [snapshots[i] for i in keep]
+
+
+def decision_boundary_animation(network, snapshots, X, y, *, grid=31, padding=0.25, features=None, threshold=None,
+                                zrange=None, loss="mse", show_units=False, max_frames=30, class_names=None,
+                                title="Decision boundary during training", frame_duration=150,
+                                width=760, height=640):
+    """Animate the decision boundary over training, from ``history.snapshots``.
+
+    For each snapshot (at most ``max_frames``, evenly picked, first and last
+    kept) the network is given that snapshot's parameters and its output is
+    evaluated on a ``grid`` × ``grid`` grid, drawn as in
+    ``decision_boundary_figure``: colour = output on the fixed ``zrange``,
+    black line = decision boundary (output = ``threshold``), training points
+    on top, optionally the first-layer units' lines (``show_units``). The
+    frame title gives the epoch, the loss and the accuracy on (X, y).
+
+    The network's own parameters are restored afterwards. Play and Pause
+    buttons run the frames; the slider, labelled "epoch N", follows them and
+    jumps to any epoch. Returns a ``plotly.graph_objects.Figure`` whose frames
+    are named by epoch. Each frame stores grid² float32 numbers, so the
+    defaults (31 × 31, 30 frames) keep one animation near 150 kB.
+    """
+    import plotly.graph_objects as go
+
+    X, y, threshold, zrange, positive, class_names = _prepare(network, X, y, threshold, zrange, class_names)
+    chosen = pick_snapshots(snapshots, max_frames)
+    saved = network.get_parameters()
+    frames = []
+    try:
+        for snapshot in chosen:
+            network.set_parameters(snapshot.parameters)
+            xs, ys, Z = grid_outputs(network, X, grid=grid, padding=padding, features=features)
+            units = _unit_lines(network, xs, ys) if show_units else []
+            numbers = _describe(network, X, y, loss, threshold, features)
+            text = f"{title}<br><sup>epoch {snapshot.epoch} · {numbers}</sup>"
+            frames.append((str(snapshot.epoch), text, Z, units))
+    finally:
+        network.set_parameters(saved)
+
+    _, first_text, first_Z, first_units = frames[0]
+    fig = go.Figure(data=_boundary_traces(xs, ys, first_Z, threshold, zrange, first_units, "output")
+                    + _static_traces(X, positive, class_names, threshold))
+    # A frame holds only what changes (the output grid, the unit lines, the title); the points stay.
+    moving = list(range(1 + len(first_units)))
+    fig.frames = [go.Frame(name=name, traces=moving, layout={"title": {"text": text}},
+                           data=[go.Contour(z=Z)] + [go.Scatter(x=x_line, y=y_line) for x_line, y_line in units])
+                  for name, text, Z, units in frames]
+    _layout(fig, xs, ys, first_text, width, height)
+
+    # redraw=True: contour traces are only redrawn (not tweened) between frames.
+    play = {"frame": {"duration": frame_duration, "redraw": True}, "fromcurrent": True,
+            "transition": {"duration": 0}, "mode": "immediate"}
+    pause = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
+    fig.update_layout(
+        updatemenus=[{"type": "buttons", "direction": "left", "showactive": False,
+                      "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top", "pad": {"t": 55, "r": 10},
+                      "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
+                                  {"label": "❚❚ Pause", "method": "animate", "args": [[None], pause]}]}],
+        sliders=[{"active": 0, "x": 0.3, "len": 0.7, "y": 0.0, "yanchor": "top", "pad": {"t": 40},
+                  "currentvalue": {"prefix": "epoch ", "visible": True, "xanchor": "left"},
+                  "transition": {"duration": 0},
+                  "steps": [{"label": name, "method": "animate",
+                             "args": [[name], {"frame": {"duration": 0, "redraw": True},
+                                               "transition": {"duration": 0}, "mode": "immediate"}]}
+                            for name, *_ in frames]}],
+        margin={"l": 60, "r": 20, "t": 80, "b": 130})
+    return fig
+
+
+def plot_decision_boundary(network, X, y, *, ax=None, grid=101, padding=0.25, features=None, threshold=None,
+                           zrange=None, show_units=False, class_names=None, title="Decision boundary"):
+    """The same picture as ``decision_boundary_figure``, drawn with matplotlib (static, shows on GitHub).
+
+    Returns the matplotlib Axes.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import LinearSegmentedColormap
+
+    X, y, threshold, zrange, positive, class_names = _prepare(network, X, y, threshold, zrange, class_names)
+    xs, ys, Z = grid_outputs(network, X, grid=grid, padding=padding, features=features)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.2, 4.6))
+    cmap = LinearSegmentedColormap.from_list("boundary", [c for _, c in BOUNDARY_COLORSCALE])
+    image = ax.pcolormesh(xs, ys, Z, cmap=cmap, vmin=zrange[0], vmax=zrange[1], shading="auto")
+    ax.figure.colorbar(image, ax=ax, label="output")
+    if Z.min() < threshold < Z.max():
+        ax.contour(xs, ys, Z, levels=[threshold], colors="black", linewidths=2.5)
+    ax.plot([], [], color="black", linewidth=2.5, label=f"decision boundary (output = {threshold:g})")
+    if show_units:
+        for k, (x_line, y_line) in enumerate(_unit_lines(network, xs, ys)):
+            ax.plot(x_line, y_line, "--", color="#555555", label=f"hidden unit {k + 1}: w·x + b = 0")
+    markers = ("o", "s")
+    for cls, mask in enumerate((~positive, positive)):
+        ax.scatter(X[mask, 0], X[mask, 1], s=110, c=CLASS_COLORS[cls], marker=markers[cls], edgecolors="white",
+                   linewidths=1.5, label=class_names[cls], zorder=3)
+    ax.set(xlim=(xs[0], xs[-1]), ylim=(ys[0], ys[-1]), xlabel="x1", ylabel="x2", title=title, aspect="equal")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, fontsize=8, frameon=False)
+    return ax
+
+
+def draw_neuron_line(ax, w, b, *, xlim=None, ylim=None, **style):
+    """Draw one neuron's decision line w1·x1 + w2·x2 + b = 0 on a matplotlib Axes; returns the Line2D (or None).
+
+    The box defaults to the Axes' current limits; ``style`` goes to ``ax.plot``.
+    """
+    xlim = ax.get_xlim() if xlim is None else xlim
+    ylim = ax.get_ylim() if ylim is None else ylim
+    x_line, y_line = neuron_line(w, b, xlim, ylim)
+    if not len(x_line):
+        return None
+    (line,) = ax.plot(x_line, y_line, **style)
+    ax.set(xlim=xlim, ylim=ylim)
+    return line
