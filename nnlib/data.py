@@ -22,6 +22,8 @@ def logic_gate(name, encoding="binary"):
     ``encoding="binary"`` uses 0/1 for inputs and targets, ``"bipolar"`` −1/+1
     (natural for tanh).
     """
+    if not isinstance(name, (str, list, tuple)):
+        raise TypeError(f"name must be a gate name (str) or a list of them; got {type(name).__name__}")
     names = [name] if isinstance(name, str) else list(name)
     for gate in names:
         if gate not in GATES:

@@ -207,6 +207,7 @@ def mlp(sizes, *, hidden="sigmoid", output="sigmoid", seed=0, init_scale=None):
     sizes = list(sizes)
     if len(sizes) < 2:
         raise ValueError(f"sizes must list at least the input and output widths, e.g. [2, 1]; got {sizes}")
+    sizes = [check_positive_int(size, f"sizes[{i}]") for i, size in enumerate(sizes)]
     for argument, name in (("hidden", hidden), ("output", output)):
         if isinstance(name, str) and name not in ACTIVATIONS:
             raise ValueError(f"{argument} must be one of {sorted(ACTIVATIONS)}; got {name!r}")

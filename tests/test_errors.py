@@ -119,6 +119,10 @@ def test_unknown_activation_names():
 def test_bad_layers():
     with pytest.raises(ValueError, match=r"sizes must list at least the input and output widths.*got \[2\]"):
         nnlib.mlp([2])
+    with pytest.raises(ValueError, match=r"sizes\[1\] must be a positive int; got 0"):
+        nnlib.mlp([2, 0, 1])
+    with pytest.raises(TypeError, match=r"sizes\[2\] must be a positive int; got float 1.0"):
+        nnlib.mlp([2, 3, 1.0])
     with pytest.raises(ValueError, match="n_inputs must be a positive int; got 0"):
         Dense(0, 3, seed=0)
     with pytest.raises(TypeError, match="n_outputs must be a positive int; got float 2.5"):
@@ -166,6 +170,8 @@ def test_split_rejects_nan_labels():
 def test_bad_data_set_arguments():
     with pytest.raises(ValueError, match=r"name must be one of \['and', 'implies', 'or', 'xor'\].*got 'nand'"):
         nnlib.logic_gate("nand")
+    with pytest.raises(TypeError, match="name must be a gate name .*got NoneType"):
+        nnlib.logic_gate(None)
     with pytest.raises(ValueError, match=r"encoding must be one of \('binary', 'bipolar'\); got 'signed'"):
         nnlib.logic_gate("xor", encoding="signed")
     with pytest.raises(ValueError, match=r"low < 0 < high is needed so that both classes occur; got low=1, high=5"):
