@@ -11,6 +11,8 @@ A typical check, as in notebook 01::
     max_abs_difference(d_sigma, z, nnlib.activations.sigmoid_derivative, points)   # ~1e-17
 """
 
+import functools
+
 import numpy as np
 import sympy as sp
 
@@ -30,9 +32,14 @@ def to_numpy(expression, *variables):
     """A numpy function of ``variables`` that evaluates ``expression`` element-wise.
 
     Heaviside(z) becomes ``numpy.heaviside``-like code (SymPy's value at 0 is 1/2); DiracDelta(z),
-    the derivative of a step, becomes 0 away from 0 and inf at 0.
+    the derivative of a step, becomes 0 away from 0 and inf at 0. Max and Min map to numpy's
+    element-wise maximum and minimum (older SymPy, as on Colab, would stack the arguments instead,
+    which fails for max(0, z) on an array).
     """
-    return sp.lambdify(variables, expression, modules=[{"DiracDelta": _dirac_delta}, "numpy"])
+    element_wise = {"DiracDelta": _dirac_delta,
+                    "Max": lambda *args: functools.reduce(np.maximum, args),
+                    "Min": lambda *args: functools.reduce(np.minimum, args)}
+    return sp.lambdify(variables, expression, modules=[element_wise, "numpy"])
 
 
 def max_abs_difference(symbolic_expression, variable, numpy_function, points):
