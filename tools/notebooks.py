@@ -9,7 +9,7 @@ Every notebook opens with two generated cells, found by their tag: a Colab badge
 runs in Colab and does nothing locally. Both are made from the repository URL in
 pyproject.toml, the one place it is kept. Markdown cells that show
 ``attachment:NAME.png`` get the current img/NAME.png attached. After running, every Plotly output gets a
-PNG twin, so that viewers without JavaScript (GitHub's) show a picture, not a blank.
+JPEG twin, so that viewers without JavaScript (GitHub's) show a picture, not a blank.
 """
 
 import base64
@@ -118,9 +118,10 @@ def static_version(spec):
 
 
 def add_static_pictures(nb):
-    """Give every Plotly output a PNG twin, which viewers without JavaScript (GitHub's) show instead.
+    """Give every Plotly output a JPEG twin, which viewers without JavaScript (GitHub's) show instead.
 
-    JupyterLab prefers the interactive Plotly output; nbval does not compare PNGs.
+    JupyterLab prefers the interactive Plotly output; nbval does not compare images.
+    JPEG, because a heat map as PNG is five times larger and notebooks stay under 2 MB.
     The pictures are drawn by kaleido with the system's Chromium.
     """
     outputs = [out for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", [])
@@ -137,13 +138,14 @@ def add_static_pictures(nb):
 
     with tempfile.TemporaryDirectory() as folder:
         figures = [go.Figure(static_version(out["data"][PLOTLY_MIME])) for out in outputs]
-        files = [Path(folder) / f"figure{i}.png" for i in range(len(figures))]
+        files = [Path(folder) / f"figure{i}.jpg" for i in range(len(figures))]
         # write_images draws every figure at 700×500 unless told each one's own size.
         widths = [fig.layout.width or 700 for fig in figures]
         heights = [fig.layout.height or 500 for fig in figures]
-        pio.write_images(figures, files, format="png", width=widths, height=heights)
+        pio.write_images(figures, files, format="jpg", width=widths, height=heights)
         for out, file in zip(outputs, files):
-            out["data"]["image/png"] = base64.b64encode(file.read_bytes()).decode("ascii")
+            out["data"].pop("image/png", None)
+            out["data"]["image/jpeg"] = base64.b64encode(file.read_bytes()).decode("ascii")
 
 
 def execute(path):
