@@ -64,11 +64,13 @@ def fused_xor(params, X, y, epochs, lr):
         diff = p - y
         losses[epoch] = np.vdot(diff, diff) / diff.size
         d2 = two_over_n * diff * (p * (1.0 - p))  # ∂L/∂z2
+        dW2, db2 = d2.T @ a1, d2.sum(axis=0)
         d1 = (d2 @ W2) * (a1 * (1.0 - a1))  # ∂L/∂z1, with W2 before its update
-        W2 -= lr * (d2.T @ a1)
-        b2 -= lr * d2.sum(axis=0)
-        W1 -= lr * (d1.T @ X)
-        b1 -= lr * d1.sum(axis=0)
+        dW1, db1 = d1.T @ X, d1.sum(axis=0)
+        W2 -= lr * dW2
+        b2 -= lr * db2
+        W1 -= lr * dW1
+        b1 -= lr * db1
     return losses
 
 
@@ -83,15 +85,19 @@ def fused_deep(params, X, y, epochs, lr):
         p = sigmoid(a2 @ W3.T + b3)
         diff = p - y
         losses[epoch] = np.vdot(diff, diff) / diff.size
+        # Each layer's weight gradient right after its δ, while the arrays are in cache.
         d3 = two_over_n * diff * (p * (1.0 - p))
+        dW3, db3 = d3.T @ a2, d3.sum(axis=0)
         d2 = (d3 @ W3) * (1.0 - a2 * a2)
+        dW2, db2 = d2.T @ a1, d2.sum(axis=0)
         d1 = (d2 @ W2) * (1.0 - a1 * a1)
-        W3 -= lr * (d3.T @ a2)
-        b3 -= lr * d3.sum(axis=0)
-        W2 -= lr * (d2.T @ a1)
-        b2 -= lr * d2.sum(axis=0)
-        W1 -= lr * (d1.T @ X)
-        b1 -= lr * d1.sum(axis=0)
+        dW1, db1 = d1.T @ X, d1.sum(axis=0)
+        W3 -= lr * dW3
+        b3 -= lr * db3
+        W2 -= lr * dW2
+        b2 -= lr * db2
+        W1 -= lr * dW1
+        b1 -= lr * db1
     return losses
 
 
