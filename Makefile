@@ -61,7 +61,7 @@ test-colab: $(COLAB_STAMP)
 	$(COLAB_VENV)/bin/python -m pip install --quiet -c requirements-colab.txt ".[notebooks]"
 	$(COLAB_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
 	$(COLAB_VENV)/bin/python -m pip check
-	cd notebooks && ../$(COLAB_VENV)/bin/python -m pytest --nbval-lax -q -p no:cacheprovider -n 2 .
+	cd notebooks && ../$(COLAB_VENV)/bin/python -m pytest --nbval-lax -q -p no:cacheprovider -n 2 --dist loadscope .
 
 $(MATHJAX):
 	@command -v npm >/dev/null || { echo "make html needs npm (Node.js) to fetch MathJax from the npm registry"; exit 1; }

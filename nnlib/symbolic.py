@@ -32,13 +32,16 @@ def to_numpy(expression, *variables):
     """A numpy function of ``variables`` that evaluates ``expression`` element-wise.
 
     Heaviside(z) becomes ``numpy.heaviside``-like code (SymPy's value at 0 is 1/2); DiracDelta(z),
-    the derivative of a step, becomes 0 away from 0 and inf at 0. Max and Min map to numpy's
-    element-wise maximum and minimum (older SymPy, as on Colab, would stack the arguments instead,
-    which fails for max(0, z) on an array).
+    the derivative of a step, becomes 0 away from 0 and inf at 0. Max and Min become numpy's
+    element-wise maximum and minimum.
     """
+    # Max and Min are renamed first: SymPy's numpy printer would otherwise write numpy.amax over the
+    # stacked arguments, which older SymPy versions (Colab's) get wrong for max(0, z) on an array.
+    expression = sp.sympify(expression).replace(sp.Max, sp.Function("elementwise_max"))
+    expression = expression.replace(sp.Min, sp.Function("elementwise_min"))
     element_wise = {"DiracDelta": _dirac_delta,
-                    "Max": lambda *args: functools.reduce(np.maximum, args),
-                    "Min": lambda *args: functools.reduce(np.minimum, args)}
+                    "elementwise_max": lambda *args: functools.reduce(np.maximum, args),
+                    "elementwise_min": lambda *args: functools.reduce(np.minimum, args)}
     return sp.lambdify(variables, expression, modules=[element_wise, "numpy"])
 
 
