@@ -7,7 +7,7 @@ when a notebook asks for them, so ``import nnlib`` stays fast.
 
 from . import activations, data, gradcheck, layers, losses, network
 from .activations import get_activation
-from .data import logic_gate, split, threshold
+from .data import circles, logic_gate, moons, split, threshold
 from .gradcheck import gradient_check, numerical_gradient
 from .layers import ActivationLayer, Dense
 from .losses import get_loss
@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "activations", "data", "gradcheck", "layers", "losses", "network",
-    "get_activation", "get_loss", "logic_gate", "split", "threshold",
+    "get_activation", "get_loss", "logic_gate", "split", "threshold", "circles", "moons",
     "gradient_check", "numerical_gradient", "ActivationLayer", "Dense",
     "History", "Network", "Snapshot", "mlp",
 ]

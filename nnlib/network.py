@@ -46,13 +46,24 @@ class History:
 
 
 class Network:
-    """A feed-forward network: a list of layers (``Dense``, ``ActivationLayer``)."""
+    """A feed-forward network: a list of layers (``Dense``, ``ActivationLayer``, or your own).
+
+    Any object with forward, backward, update, parameters and gradients is a
+    layer; one that also has ``n_inputs`` and ``n_outputs`` (like ``Dense``)
+    fixes the widths, which must fit together.
+    """
 
     def __init__(self, layers):
         layers = list(layers)
-        dense = [layer for layer in layers if isinstance(layer, Dense)]
+        for i, layer in enumerate(layers):
+            missing = [m for m in ("forward", "backward", "update", "parameters", "gradients")
+                       if not callable(getattr(layer, m, None))]
+            if missing:
+                raise TypeError(f"layers[{i}] must be a layer with forward, backward, update, parameters and "
+                                f"gradients; {type(layer).__name__} has no {', '.join(missing)}")
+        dense = [layer for layer in layers if hasattr(layer, "n_inputs") and hasattr(layer, "n_outputs")]
         if not dense:
-            raise ValueError("layers must contain at least one Dense layer")
+            raise ValueError("layers must contain at least one layer with weights, such as Dense")
         for before, after in zip(dense, dense[1:]):
             if before.n_outputs != after.n_inputs:
                 raise ValueError(f"layers do not fit together: {before} gives {before.n_outputs} outputs, "

@@ -134,8 +134,10 @@ def test_bad_layers():
     with pytest.raises(ValueError, match=r"layers do not fit together: Dense\(2, 3\) gives 3 outputs, "
                                          r"but the next Dense\(4, 1\) expects 4 inputs"):
         Network([Dense(2, 3, seed=0), ActivationLayer("tanh"), Dense(4, 1, seed=0)])
-    with pytest.raises(ValueError, match="layers must contain at least one Dense layer"):
+    with pytest.raises(ValueError, match="layers must contain at least one layer with weights, such as Dense"):
         Network([ActivationLayer("tanh")])
+    with pytest.raises(TypeError, match=r"layers\[1\] must be a layer with forward, .*; str has no forward"):
+        Network([Dense(2, 1, seed=0), "sigmoid"])
 
 
 # -- data sets and split ----------------------------------------------------------------------------

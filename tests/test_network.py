@@ -283,3 +283,28 @@ def test_network_structure():
     w = nnlib.mlp([400, 1], seed=0, init_scale=0.01).parameters()[0]
     assert np.std(w) == pytest.approx(0.01, rel=0.2)
     assert np.std(nnlib.mlp([400, 1], seed=0).parameters()[0]) == pytest.approx(1 / 20, rel=0.2)  # 1/√n_in
+
+
+def test_a_layer_of_your_own_needs_no_subclassing():
+    """Any object with the layer methods works in a Network (notebooks build broken variants this way)."""
+
+    class Doubling:
+        def forward(self, X):
+            return 2 * X
+
+        def backward(self, dOut):
+            return 2 * dOut
+
+        def update(self, lr):
+            pass
+
+        def parameters(self):
+            return []
+
+        def gradients(self):
+            return []
+
+    X, y = nnlib.logic_gate("and")
+    net = nnlib.Network([Doubling(), nnlib.Dense(2, 1, seed=0), nnlib.ActivationLayer("sigmoid")])
+    assert (net.n_inputs, net.n_outputs) == (2, 1)
+    assert nnlib.gradient_check(net, X, y) < 1e-6
