@@ -393,7 +393,7 @@ class _Picture:
 
         self.grid, self.fast, self.background, self.contour = grid, fast, None, None
         self.cmap = LinearSegmentedColormap.from_list("playground", [ORANGE, "#ffffff", BLUE])
-        self.figure = fig = Figure(figsize=(9.6, 4.0), dpi=80)
+        self.figure = fig = Figure(figsize=(9.6, 4.0), dpi=70)  # 672 × 280 pixels: fits beside the controls
         self.canvas = FigureCanvasAgg(fig)
         self.ax = ax = fig.add_axes((0.07, 0.22, 0.42, 0.66))
         self.ax_loss = ax_loss = fig.add_axes((0.60, 0.22, 0.37, 0.66))
@@ -570,7 +570,7 @@ class PlaygroundApp:
                                              layout=widgets.Layout(width="620px", height="48px"))
         self.apply_button = widgets.Button(description="Apply settings")
         self.status = widgets.Label(value="")
-        self.plot = widgets.Output(layout=widgets.Layout(width="790px", height="330px"))
+        self.plot = widgets.Output(layout=widgets.Layout(width="690px", height="290px"))
 
         self.controls = [self.dataset, self.n, self.noise, self.train_fraction, self.hidden, self.act, self.cross,
                          self.lr, self.batch, self.epochs, self.seed]
@@ -585,7 +585,9 @@ class PlaygroundApp:
         left = widgets.VBox([widgets.Label("Data"), self.dataset, self.n, self.noise, self.train_fraction,
                              widgets.Label("Network"), self.hidden, self.act, self.cross,
                              widgets.Label("Training"), self.lr, self.batch, self.epochs, self.seed, buttons])
-        self.ui = widgets.VBox([widgets.HBox([left, widgets.VBox([self.plot, self.status])]),
+        # In a narrow window (Colab, a split screen) the picture wraps below the controls instead of being cut.
+        self.ui = widgets.VBox([widgets.HBox([left, widgets.VBox([self.plot, self.status])],
+                                             layout=widgets.Layout(flex_flow="row wrap")),
                                 widgets.HBox([self.settings_box, self.apply_button])])
         self._sync_widgets()
         self.draw()
