@@ -1,0 +1,107 @@
+"""The playground in a real JupyterLab 4 with the newest ipywidgets, clicked in headless Chromium.
+
+A JupyterLab server runs on 127.0.0.1 in a temporary folder holding a copy of
+notebook 09; the test runs the cells up to the playground, then clicks Train,
+Pause and Train again, reading the epoch from the status line and checking that
+the picture changes.
+"""
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from test_site import CHROMIUM, CHROMIUM_ARGS, playwright_api
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "09_playground.ipynb"
+STATUS = ".widget-label:text-matches('^epoch ')"
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lab")
+    shutil.copy(NOTEBOOK, folder)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               f"--ServerApp.root_dir={folder}", "--IdentityProvider.token=", "--ServerApp.password=",
+               "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(folder / ".runtime")}
+    server = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{url}/lab", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("JupyterLab did not start within 60 s")
+    yield url
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def epoch_shown(page):
+    text = page.locator(STATUS).first.inner_text()
+    return int(re.match(r"epoch (\d+)", text).group(1))
+
+
+def picture(page):
+    return page.evaluate("Array.from(document.querySelectorAll('.widget-output img')).map(i => i.src).join()")
+
+
+def test_playground_trains_pauses_and_resumes_in_jupyterlab(lab):
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{lab}/lab/tree/{NOTEBOOK.name}")
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        # JupyterLab draws only the cells in view, so the cell to run up to is found in the file.
+        sources = ["".join(cell["source"]) for cell in json.loads(NOTEBOOK.read_text())["cells"]]
+        show = next(i for i, source in enumerate(sources) if "playground.show()" in source)
+        for i in range(show + 1):
+            cells.nth(i).click()
+            page.keyboard.press("Shift+Enter")
+        page.wait_for_selector(STATUS, timeout=60_000)
+        page.wait_for_selector(".widget-output img", timeout=60_000)
+        assert epoch_shown(page) == 0
+        before = picture(page)
+
+        # A long run, so that there is time to pause it.
+        page.locator(".widget-textarea textarea").first.fill("dataset=circles;hidden=8;act=tanh;lr=0.5;epochs=20000")
+        page.locator(".widget-button", has_text="Apply settings").click()
+        page.wait_for_function("document.querySelector('.widget-textarea textarea').value.includes('epochs=20000')")
+        page.locator(".widget-button", has_text="Train").click()
+        page.wait_for_function("""() => {
+            const label = Array.from(document.querySelectorAll('.widget-label')).find(l => /^epoch /.test(l.innerText));
+            return label && parseInt(label.innerText.slice(6)) > 0; }""", timeout=30_000)
+        page.locator(".widget-button", has_text="Pause").click()
+        page.wait_for_timeout(1500)
+        paused_at = epoch_shown(page)
+        page.wait_for_timeout(1500)
+        assert epoch_shown(page) == paused_at, "training went on after Pause"
+        assert 0 < paused_at < 20000, f"Pause came too late: epoch {paused_at}"
+        assert picture(page) != before, "the picture did not change while training"
+
+        page.locator(".widget-button", has_text="Train").click()
+        page.wait_for_timeout(2000)
+        assert epoch_shown(page) > paused_at, "Train did not resume after Pause"
+        page.locator(".widget-button", has_text="Pause").click()
+        assert not errors, "; ".join(errors)
+        browser.close()
