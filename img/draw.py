@@ -43,6 +43,17 @@ def arrow(ax, start, end, label=None, colour="#555555", label_at=0.32, offset=(0
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5}, zorder=5)
 
 
+def finish(fig, ax, name, titles, title_y, xlim, ylim):
+    """Column titles above the layers, equal axes without frame, and save."""
+    for x, title in titles:
+        ax.text(x, title_y, title, ha="center", va="bottom", fontsize=11, color="#333333")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    save(fig, name)
+
+
 def column(n, x, top=None):
     top = (n - 1) / 2 if top is None else top
     return [(x, top - i) for i in range(n)]
@@ -67,13 +78,8 @@ def network_2_2_1():
     ax.text(output[0][0], output[0][1] + 0.52, "bias $c$", ha="center", fontsize=11, color="#b35806")
     ax.text(3, -1.45, r"$h_j = \tanh(w_{j1} x_1 + w_{j2} x_2 + b_j)$", ha="center", fontsize=12)
     ax.text(6, -1.45, r"$\hat y = \tanh(v_1 h_1 + v_2 h_2 + c)$", ha="center", fontsize=12)
-    for x, title in ((0, "inputs"), (3, "hidden layer\n$W$ (2×2), $b$"), (6, "output\n$v$ (1×2), $c$")):
-        ax.text(x, 1.3, title, ha="center", va="bottom", fontsize=11, color="#333333")
-    ax.set_xlim(-0.8, 6.8)
-    ax.set_ylim(-1.7, 1.9)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    save(fig, "network_2_2_1")
+    titles = ((0, "inputs"), (3, "hidden layer\n$W$ (2×2), $b$"), (6, "output\n$v$ (1×2), $c$"))
+    finish(fig, ax, "network_2_2_1", titles, 1.3, (-0.8, 6.8), (-1.7, 1.9))
 
 
 def network_2_4_2():
@@ -100,13 +106,8 @@ def network_2_4_2():
     arrow(ax, hidden[4], outputs[1], "$c_2$", label_at=0.5, lw=1.0, colour="#b35806", offset=(0, -0.15))
     ax.text(0, -2.35, "constant input 1:\nits weights are the biases", ha="center", va="top", fontsize=10,
             color="#b35806")
-    for x, title in ((0, "inputs"), (3, "hidden layer (4 units)"), (6, "two outputs")):
-        ax.text(x, 2.05, title, ha="center", va="bottom", fontsize=11, color="#333333")
-    ax.set_xlim(-1.2, 7.0)
-    ax.set_ylim(-3.1, 2.5)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    save(fig, "network_2_4_2")
+    titles = ((0, "inputs"), (3, "hidden layer (4 units)"), (6, "two outputs"))
+    finish(fig, ax, "network_2_4_2", titles, 2.05, (-1.2, 7.0), (-3.1, 2.5))
 
 
 def forward_backward():
