@@ -1,0 +1,46 @@
+"""The committed notebooks keep the series' conventions (nbval checks their outputs; this checks their form).
+
+Each notebook: generated badge and setup cell up to date with pyproject.toml, every code cell executed
+and no stored error, under 2 MB, learning goals at the top and exercises at the end, and every Plotly
+output in a cell that nbval ignores, with a static twin for viewers without JavaScript.
+"""
+
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import notebooks as tool  # noqa: E402  (tools/notebooks.py)
+
+PATHS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+PLOTLY = "application/vnd.plotly.v1+json"
+
+
+def test_the_whole_series_is_there():
+    assert [p.name[:2] for p in PATHS] == [f"{i:02d}" for i in range(10)]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_notebook_conventions(path):
+    nb = nbformat.read(path, as_version=4)
+    stored = nbformat.writes(nb)
+    assert nbformat.writes(tool.stamp(nbformat.read(path, as_version=4), path)) == stored, \
+        "badge, setup cell or diagrams out of date: run `make execute`"
+    assert path.stat().st_size < 2e6, f"{path.stat().st_size / 1e6:.2f} MB: keep notebooks under 2 MB"
+
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count is not None for c in code), "cells not executed: run `make execute`"
+    assert not [o for c in code for o in c.outputs if o.output_type == "error"], "an error is stored"
+    for cell in code:
+        for output in cell.outputs:
+            if PLOTLY in output.get("data", {}):
+                assert cell.source.startswith("# NBVAL_IGNORE_OUTPUT"), "a Plotly cell nbval would compare"
+                assert "image/jpeg" in output["data"], "a Plotly figure without its static twin"
+
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert nb.cells[1].source.startswith("# "), "the title comes right after the badge"
+    assert "What you will learn" in markdown
+    assert "## Exercises" in markdown or "## Exercise" in markdown
