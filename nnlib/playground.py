@@ -26,6 +26,14 @@ between chunks. Training continues from the current weights, so chunks of
 epochs give exactly the numbers of one long run. Without a running event loop
 (plain Python, tests) Train simply runs to the end.
 
+A click can also arrive *during* a chunk: ipykernel 7 with ipywidgets 8 handles
+widget messages on a second thread (a kernel "subshell") while the main thread
+computes. So every chunk, and everything that changes the playground (Reset,
+Apply, a control), holds one lock: a click waits for the chunk under way to
+finish instead of changing the network under its feet. Pause only raises a
+flag, which the loop reads between chunks; its button greys out at once, and
+Train comes back when training has really stopped.
+
 ipywidgets and matplotlib are imported only when a figure or a widget is made.
 Works with ipywidgets 7.7 (Colab) and 8.x: only Output, HBox/VBox, Dropdown,
 FloatSlider, FloatLogSlider, IntSlider, Text, Textarea, Checkbox, Button and
@@ -37,6 +45,7 @@ import base64
 import dataclasses
 import io
 import math
+import threading
 import time
 
 import numpy as np
@@ -539,7 +548,9 @@ class PlaygroundApp:
         self.playground = Playground(settings)
         self.redraws = redraws
         self._task = None
-        self._running = False
+        self._running = False  # the chunk loop is going
+        self._stop = False  # Pause was pressed: the loop ends after the chunk under way
+        self._lock = threading.RLock()  # one change of the playground at a time (see the module docstring)
         self._target = 0
         self._syncing = False
         s = self.playground.settings
@@ -638,9 +649,10 @@ class PlaygroundApp:
                       for key in KEYS if key not in ("lr", "batch", "epochs"))
         if rebuild:
             self.pause()
-        self.playground.apply(settings, keep_training=True)
-        self._sync_widgets()
-        self.draw()
+        with self._lock:
+            self.playground.apply(settings, keep_training=True)
+            self._sync_widgets()
+            self.draw()
 
     # -- actions --------------------------------------------------------------------------
     def apply(self, text):
@@ -651,21 +663,23 @@ class PlaygroundApp:
             self.status.value = str(error)
             return False
         self.pause()
-        self.playground.apply(settings)
-        self._target = 0
-        self._sync_widgets()
-        self.draw()
+        with self._lock:
+            self.playground.apply(settings)
+            self._target = 0
+            self._sync_widgets()
+            self.draw()
         return True
 
     def reset(self):
         self.pause()
-        self.playground.reset()
-        self._target = 0
-        self.draw()
+        with self._lock:
+            self.playground.reset()
+            self._target = 0
+            self.draw()
 
     def pause(self):
-        """Stop after the current chunk (Train resumes)."""
-        self._running = False
+        """Stop after the chunk under way (Train resumes)."""
+        self._stop = True
         self._buttons()
 
     def train(self, background=True):
@@ -674,13 +688,14 @@ class PlaygroundApp:
         In a running kernel this returns at once and trains in an asyncio task;
         ``background=False`` (or no event loop) trains to the end before returning.
         """
-        if self._running:
-            return
-        pg = self.playground
-        if pg.epoch >= self._target:
-            self._target = pg.epoch + pg.settings.epochs
-        self._running = True
-        self._buttons()
+        with self._lock:
+            if self._running:
+                return
+            pg = self.playground
+            if pg.epoch >= self._target:
+                self._target = pg.epoch + pg.settings.epochs
+            self._running, self._stop = True, False
+            self._buttons()
         try:
             loop = asyncio.get_running_loop() if background else None
         except RuntimeError:
@@ -698,10 +713,13 @@ class PlaygroundApp:
     def _chunks(self):
         pg = self.playground
         try:
-            while self._running and pg.epoch < self._target and not pg.diverged:
-                chunk = max(1, math.ceil(pg.settings.epochs / self.redraws))
-                pg.step(min(chunk, self._target - pg.epoch))
-                self.draw()
+            while True:
+                with self._lock:
+                    if self._stop or pg.epoch >= self._target or pg.diverged:
+                        break
+                    chunk = max(1, math.ceil(pg.settings.epochs / self.redraws))
+                    pg.step(min(chunk, self._target - pg.epoch))
+                    self.draw()
                 yield
         except Exception as error:  # shown, not lost inside a background task
             self.status.value = f"error: {type(error).__name__}: {error}"
@@ -711,7 +729,7 @@ class PlaygroundApp:
 
     def _buttons(self):
         self.train_button.disabled = self._running
-        self.pause_button.disabled = not self._running
+        self.pause_button.disabled = not self._running or self._stop
 
     def draw(self):
         """Redraw the figure and the status line."""

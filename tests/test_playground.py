@@ -1,5 +1,7 @@
 """Tests of nnlib.playground (settings strings, the Playground core, the widget app) and of data.circles/moons."""
 
+import threading
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -217,6 +219,31 @@ def test_app_buttons_controls_and_settings_box():
     assert app.playground.epoch == 0
     app.train(background=False)
     assert app.playground.epoch == 40
+
+
+def test_a_click_from_another_thread_waits_for_the_chunk_under_way(monkeypatch):
+    # ipykernel 7 + ipywidgets 8 deliver clicks on a second thread while a chunk trains.
+    app = PlaygroundApp("epochs=400", redraws=4)
+    step = app.playground.step
+    clicks = []
+
+    def step_with_clicks(epochs):
+        if not clicks:  # during the first chunk: Pause, then Reset, from another thread
+            app.pause()
+            assert app.pause_button.disabled and app.train_button.disabled  # pausing, not yet paused
+            clicks.append(threading.Thread(target=app.reset))
+            clicks[0].start()
+            clicks[0].join(timeout=0.2)
+            assert clicks[0].is_alive(), "Reset did not wait for the chunk under way"
+        return step(epochs)
+
+    monkeypatch.setattr(app.playground, "step", step_with_clicks)
+    app.train(background=False)
+    clicks[0].join(timeout=30)
+    assert app.playground.epoch == 0  # the first chunk finished, no second began, then Reset ran
+    assert not app.train_button.disabled and app.pause_button.disabled
+    app.train(background=False)
+    assert app.playground.epoch == 400
 
 
 def test_app_apply_restores_a_configuration_and_reports_bad_strings():

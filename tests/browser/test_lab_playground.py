@@ -18,10 +18,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_site import CHROMIUM, CHROMIUM_ARGS, playwright_api
+
+expect = pytest.importorskip("playwright.sync_api").expect
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "09_playground.ipynb"
 STATUS = ".widget-label:text-matches('^epoch ')"
+LONG_RUN = "dataset=circles;n=1000;hidden=16,16;act=tanh;lr=0.1;epochs=100000"
 
 
 @pytest.fixture(scope="module")
@@ -58,50 +60,57 @@ def epoch_shown(page):
     return int(re.match(r"epoch (\d+)", text).group(1))
 
 
+def wait_for_epoch_above(page, epoch):
+    page.wait_for_function("""(epoch) => {
+        const label = Array.from(document.querySelectorAll('.widget-label')).find(l => /^epoch /.test(l.innerText));
+        return label && parseInt(label.innerText.slice(6)) > epoch; }""", arg=epoch, timeout=60_000)
+
+
 def picture(page):
     return page.evaluate("Array.from(document.querySelectorAll('.widget-output img')).map(i => i.src).join()")
 
 
-def test_playground_trains_pauses_and_resumes_in_jupyterlab(lab):
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{lab}/lab/tree/{NOTEBOOK.name}")
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+def test_playground_trains_pauses_and_resumes_in_jupyterlab(lab, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{lab}/lab/tree/{NOTEBOOK.name}")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
 
-        cells = page.locator(".jp-Notebook .jp-Cell")
-        # JupyterLab draws only the cells in view, so the cell to run up to is found in the file.
-        sources = ["".join(cell["source"]) for cell in json.loads(NOTEBOOK.read_text())["cells"]]
-        show = next(i for i, source in enumerate(sources) if "playground.show()" in source)
-        for i in range(show + 1):
-            cells.nth(i).click()
-            page.keyboard.press("Shift+Enter")
-        page.wait_for_selector(STATUS, timeout=60_000)
-        page.wait_for_selector(".widget-output img", timeout=60_000)
-        assert epoch_shown(page) == 0
-        before = picture(page)
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    # JupyterLab draws only the cells in view, so the cell to run up to is found in the file.
+    sources = ["".join(cell["source"]) for cell in json.loads(NOTEBOOK.read_text())["cells"]]
+    show = next(i for i, source in enumerate(sources) if "playground.show()" in source)
+    for i in range(show + 1):
+        cells.nth(i).click()
+        page.keyboard.press("Shift+Enter")
+    page.wait_for_selector(STATUS, timeout=60_000)
+    page.wait_for_selector(".widget-output img", timeout=60_000)
+    assert epoch_shown(page) == 0
+    before = picture(page)
 
-        # A long run, so that there is time to pause it.
-        page.locator(".widget-textarea textarea").first.fill("dataset=circles;hidden=8;act=tanh;lr=0.5;epochs=20000")
-        page.locator(".widget-button", has_text="Apply settings").click()
-        page.wait_for_function("document.querySelector('.widget-textarea textarea').value.includes('epochs=20000')")
-        page.locator(".widget-button", has_text="Train").click()
-        page.wait_for_function("""() => {
-            const label = Array.from(document.querySelectorAll('.widget-label')).find(l => /^epoch /.test(l.innerText));
-            return label && parseInt(label.innerText.slice(6)) > 0; }""", timeout=30_000)
-        page.locator(".widget-button", has_text="Pause").click()
-        page.wait_for_timeout(1500)
-        paused_at = epoch_shown(page)
-        page.wait_for_timeout(1500)
-        assert epoch_shown(page) == paused_at, "training went on after Pause"
-        assert 0 < paused_at < 20000, f"Pause came too late: epoch {paused_at}"
-        assert picture(page) != before, "the picture did not change while training"
+    # A long run (about 25 s here, in chunks of 5000 epochs of about 1 s each), so that
+    # it is still going whenever Pause is clicked, on a fast machine or a slow one.
+    page.locator(".widget-textarea textarea").first.fill(LONG_RUN)
+    page.locator(".widget-button", has_text="Apply settings").click()
+    page.wait_for_function("document.querySelector('.widget-textarea textarea').value.includes('epochs=100000')")
+    train = page.locator(".widget-button", has_text="Train")
+    pause = page.locator(".widget-button", has_text="Pause")
 
-        page.locator(".widget-button", has_text="Train").click()
-        page.wait_for_timeout(2000)
-        assert epoch_shown(page) > paused_at, "Train did not resume after Pause"
-        page.locator(".widget-button", has_text="Pause").click()
-        assert not errors, "; ".join(errors)
-        browser.close()
+    train.click()
+    wait_for_epoch_above(page, 0)
+    pause.click()
+    expect(train).to_be_enabled(timeout=60_000)  # the chunk under way ends, then it stops
+    paused_at = epoch_shown(page)
+    page.wait_for_timeout(2000)
+    assert epoch_shown(page) == paused_at, "training went on after Pause"
+    assert 0 < paused_at < 100_000, f"Pause came too late: epoch {paused_at}"
+    assert picture(page) != before, "the picture did not change while training"
+
+    train.click()
+    wait_for_epoch_above(page, paused_at)  # Train resumes where Pause stopped
+    pause.click()
+    expect(train).to_be_enabled(timeout=60_000)
+    assert epoch_shown(page) < 100_000, "the run ended before the second Pause"
+    assert not errors, "; ".join(errors)
+    page.close()

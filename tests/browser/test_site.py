@@ -9,7 +9,6 @@ animation of notebook 05 must move when Play is clicked.
 import functools
 import http.server
 import json
-import shutil
 import threading
 from pathlib import Path
 
@@ -17,15 +16,9 @@ import pytest
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium's own background traffic is switched off: this machine has no network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 pages = sorted(p.name for p in SITE.glob("*.html"))
 if not pages:
     pytest.skip("no site/ to test: run `make html` first", allow_module_level=True)
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +31,6 @@ def server():
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is needed for the browser test: apt-get install chromium")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, url):
