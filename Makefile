@@ -47,16 +47,17 @@ test-unit: setup
 
 # Strict nbval: every stored output must come back the same. --dist loadscope keeps
 # each notebook's cells on one worker, in order.
+NBVAL_STRICT := $(BIN)/python -m pytest --nbval -n 2 --dist loadscope -q -p no:cacheprovider notebooks/
+
 test-notebooks: setup
-	$(BIN)/python -m pytest --nbval -n 2 --dist loadscope -q -p no:cacheprovider notebooks/
+	$(NBVAL_STRICT)
 
 # The stored outputs were made on one CPU and are compared on another. numpy picks
 # SIMD kernels (SSE, AVX2, AVX-512) by CPU and they round differently in the last
 # bits, so a printed number that depends on those bits passes here and fails on CI.
 # This runs the strict check again with numpy and OpenBLAS held to older kernels.
 test-cpu: setup
-	NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR" OPENBLAS_CORETYPE=Sandybridge \
-	  $(BIN)/python -m pytest --nbval -n 2 --dist loadscope -q -p no:cacheprovider notebooks/
+	NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR" OPENBLAS_CORETYPE=Sandybridge $(NBVAL_STRICT)
 
 # A second environment with Colab's versions (requirements-colab.txt). nnlib is
 # installed from a fresh non-editable copy of the working tree, its dependencies
