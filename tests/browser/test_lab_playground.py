@@ -21,7 +21,7 @@ import pytest
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
-NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "09_playground.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "14_playground.ipynb"
 STATUS = ".widget-label:text-matches('^epoch ')"
 LONG_RUN = "dataset=circles;n=1000;hidden=16,16;act=tanh;lr=0.1;epochs=100000"
 
