@@ -9,6 +9,9 @@ Plotly and matplotlib are imported here, not by ``import nnlib``.
 
 import numpy as np
 
+# Pale colours for the output (low → high), strong ones and shapes for the classes on top of it.
+from .palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_SYMBOLS
+
 # Figures are drawn from float32 arrays on coarse grids, so a notebook with a
 # few animations stays well under 2 MB.
 DTYPE = np.float32
@@ -132,10 +135,6 @@ def loss_surface(loss_of, w_range, b_range, path=None, *, resolution=41, coordin
 # -- decision boundaries and their animation (notebooks 03 and 05) ----------------
 
 
-# Pale colours for the output (low → high) and strong ones for the two classes on top of it.
-BOUNDARY_COLORSCALE = [[0.0, "#e6917a"], [0.5, "#f7f7f7"], [1.0, "#7fb2d9"]]
-CLASS_COLORS = ("#b2182b", "#2166ac")
-CLASS_SYMBOLS = ("circle", "square")
 
 
 def _class_split(y, threshold):
