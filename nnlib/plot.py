@@ -9,6 +9,9 @@ Plotly and matplotlib are imported here, not by ``import nnlib``.
 
 import numpy as np
 
+# The plane pictures are drawn on, shared with the playground.
+from .grid import plane_grid
+
 # Pale colours for the output (low → high), strong ones and shapes for the classes on top of it.
 from .palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_SYMBOLS
 
@@ -166,12 +169,7 @@ def grid_outputs(network, X, *, grid=41, padding=0.25, features=None):
     X = np.asarray(X, dtype=float)
     if X.ndim != 2 or X.shape[1] != 2:
         raise ValueError(f"X must have shape (n, 2): decision boundaries are drawn in a plane; got {X.shape}")
-    low, high = X.min(axis=0), X.max(axis=0)
-    span = np.where(high > low, high - low, 1.0)
-    low, high = low - padding * span, high + padding * span
-    xs, ys = np.linspace(low[0], high[0], grid), np.linspace(low[1], high[1], grid)
-    xx, yy = np.meshgrid(xs, ys)
-    points = np.column_stack([xx.ravel(), yy.ravel()])
+    xs, ys, points = plane_grid(X, grid=grid, padding=padding)  # the same grid as the playground's pictures
     inputs = points if features is None else np.asarray(features(points), dtype=float)
     if inputs.shape != (len(points), network.n_inputs):
         raise ValueError(f"the network takes {network.n_inputs} inputs, but the grid gives {inputs.shape[1]}: "
@@ -179,7 +177,7 @@ def grid_outputs(network, X, *, grid=41, padding=0.25, features=None):
     out = network.forward(inputs)
     if out.shape[1] != 1:
         raise ValueError(f"the network has {out.shape[1]} outputs; only one output can be drawn as a boundary")
-    return xs.astype(DTYPE), ys.astype(DTYPE), out[:, 0].reshape(xx.shape).astype(DTYPE)
+    return xs.astype(DTYPE), ys.astype(DTYPE), out[:, 0].reshape(len(ys), len(xs)).astype(DTYPE)
 
 
 def neuron_line(w, b, xlim, ylim):
