@@ -1,0 +1,31 @@
+"""A playground in the spirit of TensorFlow Playground, inside Jupyter and Colab.
+
+One file per concern, so that the part that computes can be tested without a browser:
+
+- ``settings``: the ``Settings`` of a configuration and their string form
+  (``parse_settings``, ``format_settings``), which round-trips exactly;
+- ``model``: ``Playground``, the data, the input features, the network and a
+  training loop bounded by the clock (``advance``); no widgets;
+- ``draw`` and ``diagram``: the pictures, straight from numpy (PNG heat maps, SVG);
+- ``controls`` and ``app``: the ipywidgets (``PlaygroundApp``, ``show``);
+- ``presets``: the series' experiments as settings strings.
+
+ipywidgets is imported only when the app is asked for, so ``Playground`` works in
+plain Python.
+"""
+
+from .model import Playground, make_data
+from .presets import PRESETS
+from .settings import ACTIVATIONS, DATASETS, FEATURES, KEYS, LIMITS, Settings, format_settings, parse_settings
+
+__all__ = ["Playground", "PlaygroundApp", "PRESETS", "Settings", "ACTIVATIONS", "DATASETS", "FEATURES", "KEYS",
+           "LIMITS", "format_settings", "make_data", "parse_settings", "show"]
+
+
+def __getattr__(name):
+    # The widget app needs ipywidgets: imported on first use, not with the package.
+    if name in ("PlaygroundApp", "show"):
+        from . import app
+
+        return getattr(app, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,296 @@
+"""The playground as ipywidgets: controls, the pictures, and live training that never freezes the kernel.
+
+How live training works: Train starts an asyncio task on the kernel's event
+loop. Each frame trains for a time budget (``Playground.advance``: batch by
+batch, so even a very slow epoch is cut), redraws, and yields with
+``await asyncio.sleep``, so the kernel handles clicks between frames. A frame
+aims at FRAME seconds, training plus drawing, so Pause takes effect within about
+one frame even where clicks are handled only between frames (Google Colab's
+ipykernel 6). With ipykernel 7 and ipywidgets 8 a click may also arrive on a
+second thread while a frame is computing: Pause then only raises a flag, which
+training reads before every batch, and everything else that changes the
+playground (Reset, Apply, a control) holds one lock, so it waits for the frame
+under way instead of changing the network under its feet.
+"""
+
+import asyncio
+import math
+import threading
+import time
+import uuid
+
+import ipywidgets as widgets
+
+from . import draw
+from .controls import Controls, message_box, say
+from .diagram import diagram_svg, neuron_names, scaled
+from .model import GRID, TRAINING_KEYS, Playground
+from .presets import PRESETS
+from .settings import Settings, parse_settings, shorten
+
+FRAME = 0.05  # seconds per frame, training and drawing: about 20 redraws a second
+FRAMES_PER_TRAIN = 60  # a Train of `epochs` epochs shows at least this many frames (when training is fast)
+PICTURE = 280  # pixels: the decision regions and the chosen neuron
+EMPTY = ("the settings box is empty: paste a settings string such as dataset=circles;hidden=8,8 "
+         "(the box shows the current settings after every change)")
+
+
+class PlaygroundApp:
+    """ipywidgets around a ``Playground``; ``app.ui`` is the widget to display (``show()`` does it)."""
+
+    def __init__(self, settings=None, clock=time.perf_counter):
+        self.playground = Playground(settings)
+        self.clock, self.uid = clock, "pg" + uuid.uuid4().hex[:8]
+        self._lock = threading.RLock()  # one change of the playground at a time (see the module docstring)
+        self._running = self._stop = False
+        self._target, self._task, self.draw_seconds, self.frames = 0, None, 0.0, []
+        self.chosen = None
+        self.controls = Controls(self._on_control)
+        self.controls.show(self.playground.settings)
+        button = {"layout": widgets.Layout(width="92px")}
+        self.train_button = widgets.Button(description="Train", button_style="success", icon="play", **button)
+        self.pause_button = widgets.Button(description="Pause", icon="pause", disabled=True, **button)
+        self.step_button = widgets.Button(description="Step", icon="step-forward", tooltip="one epoch", **button)
+        self.reset_button = widgets.Button(description="Reset", icon="refresh", **button)
+        self.train_button.on_click(lambda _: self.train())
+        self.pause_button.on_click(lambda _: self.pause())
+        self.step_button.on_click(lambda _: self.step())
+        self.reset_button.on_click(lambda _: self.reset())
+        self.preset = widgets.Dropdown(options=["choose a preset …"] + [p.name for p in PRESETS], description="preset",
+                                       style={"description_width": "52px"}, layout=widgets.Layout(width="330px"))
+        self.preset.observe(lambda change: self.choose_preset(change["new"]), names="value")
+        self.claim = widgets.HTML(layout=widgets.Layout(width="auto", max_width="620px"))
+        self.status = widgets.HTML(layout=widgets.Layout(width="auto"))
+        self.neuron = widgets.Dropdown(description="large", style={"description_width": "40px"},
+                                       layout=widgets.Layout(width=f"{PICTURE}px"))
+        self.neuron.observe(lambda change: self._choose(change["new"]), names="value")
+        self.diagram = widgets.HTML()
+        regions, self.regions, self.regions_points = self._picture()
+        large, self.large, self.large_points = self._picture()
+        self.losses = widgets.HTML()
+        self.settings_box = widgets.Textarea(description="settings", style={"description_width": "60px"},
+                                             layout=widgets.Layout(width="auto", flex="1 1 400px", height="52px"))
+        self.apply_button = widgets.Button(description="Apply settings", layout=widgets.Layout(width="120px"))
+        self.apply_button.on_click(lambda _: self.apply(self.settings_box.value))
+        self.apply_message = message_box()
+        self.ui = self._layout(regions, large)
+        self.settings_box.value = self.playground.settings_string
+        self._rebuilt()
+
+    # -- layout -----------------------------------------------------------------------
+    def _picture(self):
+        image = widgets.Image(format="png", layout=widgets.Layout(width=f"{PICTURE}px", height=f"{PICTURE}px",
+                                                                   grid_area="picture", margin="0"))
+        points = widgets.HTML(layout=widgets.Layout(grid_area="picture", margin="0"))
+        # The points (which change only with the data) lie over the heat map (which changes every frame).
+        box = widgets.GridBox([image, points], layout=widgets.Layout(
+            grid_template_columns=f"{PICTURE}px", grid_template_rows=f"{PICTURE}px", grid_template_areas='"picture"'))
+        return box, image, points
+
+    def _layout(self, regions, large):
+        legend = widgets.HTML("<span style='font-size:12px'>output: the regions of each class · points: white "
+                              "outline training, dark outline test</span>", layout=widgets.Layout(width=f"{PICTURE}px"))
+        pictures = widgets.VBox([
+            self.diagram,
+            widgets.HBox([widgets.VBox([regions, legend]), widgets.VBox([large, self.neuron])],
+                         layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox([self.losses, self.status], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+        ], layout=widgets.Layout(flex="0 0 auto", max_width="100%"))
+        controls = widgets.VBox([self.controls.box], layout=widgets.Layout(flex="1 1 300px", min_width="0"))
+        top = widgets.HBox([self.train_button, self.pause_button, self.step_button, self.reset_button, self.preset],
+                           layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        settings = widgets.HBox([self.settings_box, self.apply_button, self.apply_message],
+                                layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+        # Narrower than about 1000 px the pictures wrap below the controls instead of being cut off.
+        body = widgets.HBox([controls, pictures], layout=widgets.Layout(flex_flow="row wrap",
+                                                                       align_items="flex-start"))
+        return widgets.VBox([top, self.claim, body, settings], layout=widgets.Layout(max_width="100%"))
+
+    # -- settings ---------------------------------------------------------------------
+    def _on_control(self, key):
+        """A control changed: use its value if it is allowed, else say why beside it (the others still work)."""
+        try:
+            value = self.controls.read(key)
+        except ValueError as error:
+            self.controls.say(key, str(error))
+            if key == "features":  # a box cannot keep a bad value: tick the last feature again
+                self.controls.show(self.playground.settings)
+                self.controls.say(key, str(error))
+            return
+        self.controls.say(key)
+        self._use(self.playground.settings.replace(**{key: value}))
+
+    def _use(self, settings):
+        old = self.playground.settings
+        if settings == old:
+            return
+        if any(getattr(settings, key) != getattr(old, key) for key in settings.__dataclass_fields__
+               if key not in TRAINING_KEYS):
+            self.pause()
+        with self._lock:
+            net = self.playground.net
+            self.playground.apply(settings, keep_training=True)
+            self.settings_box.value = self.playground.settings_string
+            if self.playground.net is not net:
+                self._rebuilt()
+            else:
+                self._points()
+                self.draw()
+
+    def apply(self, text):
+        """Restore the configuration in a settings string; a bad string only shows a message. Returns success."""
+        if not isinstance(text, str) or not text.strip():
+            say(self.apply_message, EMPTY)
+            return False
+        try:
+            settings = parse_settings(text)
+        except (ValueError, TypeError) as error:
+            say(self.apply_message, str(error))
+            return False
+        say(self.apply_message)
+        self.pause()
+        with self._lock:
+            self.playground.apply(settings)
+            self.controls.show(settings)
+            self.settings_box.value = self.playground.settings_string
+            self._rebuilt()
+        return True
+
+    def choose_preset(self, name):
+        """Apply the preset called ``name`` (from the menu) and show what it should show."""
+        preset = next((p for p in PRESETS if p.name == name), None)
+        if preset is None:
+            return
+        self.apply(preset.settings)
+        self.claim.value = f"<div style='font-size:13px;margin:2px 0 6px'><b>{preset.name}.</b> {preset.claim}</div>"
+
+    def _rebuilt(self):
+        """After a new network: the neuron menu, the points, the target of Train, a full redraw."""
+        pg, self._target = self.playground, 0
+        s = pg.settings
+        widths = [len(s.features), *s.hidden, s.classes if s.classes > 2 else 1]
+        options = neuron_names(widths, s.features)
+        keep = self.chosen if self.chosen in [value for _, value in options] else (1 if s.hidden else 0, 0)
+        self.chosen = None
+        self.neuron.options = options
+        self.neuron.value = keep
+        self.chosen = keep
+        self._points()
+        self.draw()
+
+    def _points(self):
+        pg = self.playground
+        sets = [(pg.X_train, pg.y_train, "white")] + ([(pg.X_test, pg.y_test, "#111")] if pg.settings.show_test else [])
+        svg = draw.points_svg(PICTURE, pg.xs, pg.ys, sets)
+        self.regions_points.value = self.large_points.value = svg
+
+    def _choose(self, value):
+        if value is not None and self.chosen is not None and value != self.chosen:
+            self.chosen = value
+            with self._lock:
+                self.draw()
+
+    # -- actions ------------------------------------------------------------------------
+    def reset(self):
+        """Back to the initial weights (Train starts a new run)."""
+        self.pause()
+        with self._lock:
+            self.playground.reset()
+            self._target = 0
+            self.draw()
+
+    def pause(self):
+        """Stop training: before the next batch, or after the frame under way (Train resumes)."""
+        self._stop = True
+        self._buttons()
+
+    def step(self):
+        """Train one epoch and redraw."""
+        if self._running:
+            return
+        with self._lock:
+            self.playground.step(1)
+            self.draw()
+
+    def train(self, background=True):
+        """Train ``epochs`` epochs (or resume a paused run), redrawing every frame.
+
+        In a running kernel this returns at once and trains in an asyncio task;
+        ``background=False`` (or no event loop) trains to the end before returning.
+        """
+        with self._lock:
+            if self._running:
+                return
+            pg = self.playground
+            if pg.epoch >= self._target:
+                self._target = pg.epoch + pg.settings.epochs
+            self._running, self._stop = True, False
+            self._buttons()
+        try:
+            loop = asyncio.get_running_loop() if background else None
+        except RuntimeError:
+            loop = None
+        if loop is None:  # no event loop (plain Python, tests): run to the end
+            for _ in self.frames_until_done():
+                pass
+        else:
+            self._task = loop.create_task(self._run())
+
+    async def _run(self):
+        for pause in self.frames_until_done():
+            await asyncio.sleep(pause)  # the kernel handles clicks (Pause) here
+
+    def frames_until_done(self):
+        """Train and draw frame by frame; yields after each frame the seconds to wait before the next."""
+        pg = self.playground
+        try:
+            while True:
+                with self._lock:
+                    if self._stop or pg.epoch >= self._target or pg.diverged:
+                        break
+                    start = self.clock()
+                    per_frame = max(1, math.ceil(pg.settings.epochs / FRAMES_PER_TRAIN))
+                    budget = max(0.25 * FRAME, FRAME - self.draw_seconds)  # leave time to draw
+                    pg.advance(budget, max_epochs=min(per_frame, self._target - pg.epoch), clock=self.clock,
+                               stop=lambda: self._stop)
+                    self.draw()
+                    elapsed = self.clock() - start
+                    self.frames.append(elapsed)
+                yield max(0.005, FRAME - elapsed)
+        except Exception as error:  # shown, not lost inside a background task
+            self.status.value = f"error: {type(error).__name__}: {shorten(str(error), 200)}"
+        finally:
+            self._running = False
+            self._buttons()
+
+    def _buttons(self):
+        self.train_button.disabled = self._running
+        self.pause_button.disabled = not self._running or self._stop
+        self.step_button.disabled = self._running
+
+    # -- drawing --------------------------------------------------------------------------
+    def draw(self):
+        """Redraw the diagram, the regions, the chosen neuron, the losses and the numbers."""
+        start = self.clock()
+        pg, s = self.playground, self.playground.settings
+        values = pg.grid_values()
+        self.diagram.value = diagram_svg(pg.net, s.features, values, s.act, chosen=self.chosen,
+                                         dead=pg.dead_units(), uid=self.uid)
+        output = values[-1].reshape(GRID, GRID, -1)
+        self.regions.value = draw.regions_png(output[:, :, 0] if s.classes == 2 else output, s.discrete)
+        column, unit = self.chosen
+        picture = scaled(values, column, s.act)[:, unit].reshape(GRID, GRID)
+        self.large.value = draw.png(draw.levels_of(draw.upsample(picture)[::-1]), draw.NEURON_TABLE)
+        span = max(self._target, s.epochs)
+        self.losses.value = draw.loss_svg(pg.train_loss, pg.test_loss, span)
+        self.status.value = f"<span style='font-size:13px'>{pg.summary()}</span>"
+        self.draw_seconds = self.clock() - start
+
+
+def show(settings=None):
+    """Build a ``PlaygroundApp``, display it, and return it (for ``app.playground`` etc.)."""
+    from IPython.display import display
+
+    app = PlaygroundApp(Settings() if settings is None else settings)
+    display(app.ui)
+    return app

@@ -1,0 +1,111 @@
+"""The playground's controls: one ipywidget per key of the settings, each with a message beside it.
+
+Numbers are typed into text boxes rather than set with sliders, because a slider
+silently clamps a typed value to its range. A value that is not allowed is
+refused: the box keeps what was typed, the message right under it says what is
+allowed, and the playground keeps its last good value of that key; every other
+control still works. Only core widgets that exist in ipywidgets 7.7 (Google
+Colab) and 8 are used.
+"""
+
+import ipywidgets as widgets
+
+from .settings import ACTIVATIONS, DATASETS, FEATURES, OPTIMISERS, REGULARISERS, format_value, parse_value
+
+# key: (label, placeholder) of the text boxes
+TEXTS = {"n": ("points", "40 … 2000"), "noise": ("noise", "0 … 1"), "train": ("train part", "0.1 … 0.9"),
+         "seed": ("seed", "a whole number"), "hidden": ("hidden layers", "e.g. 4,4 or none"),
+         "lr": ("learning rate", "e.g. 0.03"), "batch": ("batch size", "full or 1 … 2000"),
+         "rate": ("penalty rate", "0 … 10"), "epochs": ("epochs", "one Train: 1 … 100000")}
+CHOICES = {"dataset": ("data", DATASETS), "act": ("activation", ACTIVATIONS), "optimiser": ("optimiser", OPTIMISERS),
+           "reg": ("penalty", REGULARISERS)}
+FLAGS = {"show_test": "show test points", "discrete": "discretise regions"}
+GROUPS = {"Data": ("dataset", "n", "noise", "train", "seed"), "Network": ("hidden", "act"),
+          "Training": ("lr", "batch", "optimiser", "reg", "rate", "epochs"), "View": ("show_test", "discrete")}
+STYLE = {"description_width": "96px"}
+GROUP_WIDTH = "290px"  # two groups side by side in a 600 px column
+
+
+def message_box():
+    """An (empty) HTML widget for a message in red, under its control, wrapping inside its width."""
+    return widgets.HTML(value="", layout=widgets.Layout(width="auto", margin="0 0 2px 8px"))
+
+
+def say(box, text=""):
+    """Show ``text`` (or clear the message when it is empty)."""
+    import html
+
+    box.value = f"<span style='color:#B00020;font-size:12px;line-height:1.3'>{html.escape(text)}</span>" if text else ""
+
+
+class Controls:
+    """The widgets for every key of the settings: ``fields[key]``, ``messages[key]`` and the ``box`` to show.
+
+    ``read(key)`` gives the control's value for the settings (ValueError if it is not
+    allowed); ``show(settings)`` puts settings into the controls. ``on_change(key)`` is
+    called when the user changes the control of ``key``.
+    """
+
+    def __init__(self, on_change):
+        self.on_change = on_change
+        self.syncing = False
+        self.fields, self.messages = {}, {}
+        for key, (label, placeholder) in TEXTS.items():
+            self.fields[key] = widgets.Text(description=label, placeholder=placeholder, continuous_update=False,
+                                            style=STYLE, layout=widgets.Layout(width="206px"))
+        for key, (label, options) in CHOICES.items():
+            self.fields[key] = widgets.Dropdown(description=label, options=list(options), style=STYLE,
+                                                layout=widgets.Layout(width="206px"))
+        for key, label in FLAGS.items():
+            self.fields[key] = widgets.Checkbox(description=label, indent=False, layout=widgets.Layout(width="180px"))
+        self.features = {token: widgets.Checkbox(description=name, indent=False, layout=widgets.Layout(width="90px"))
+                         for token, name in FEATURES.items()}
+        for key, widget in self.fields.items():
+            self.messages[key] = message_box()
+            widget.observe(lambda change, key=key: self._changed(key), names="value")
+        self.messages["features"] = message_box()
+        for widget in self.features.values():
+            widget.observe(lambda change: self._changed("features"), names="value")
+
+        def row(key):  # a control and, right under it, its message (empty unless a value was refused)
+            return widgets.VBox([self.fields[key], self.messages[key]])
+
+        def group(title, children):
+            return widgets.VBox([widgets.HTML(f"<b style='font-size:13px'>{title}</b>"), *children],
+                                layout=widgets.Layout(width=GROUP_WIDTH, margin="0 8px 8px 0"))
+
+        boxes = [group(title, [row(key) for key in keys]) for title, keys in GROUPS.items()]
+        ticks = list(self.features.values())
+        feature_rows = [widgets.HBox(ticks[i:i + 3]) for i in range(0, len(ticks), 3)]
+        boxes.insert(1, group("Features (the network's inputs)", [*feature_rows, self.messages["features"]]))
+        self.box = widgets.HBox(boxes, layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+
+    def _changed(self, key):
+        if not self.syncing:
+            self.on_change(key)
+
+    def read(self, key):
+        """The value of ``key`` in the control, checked (ValueError with the reason if it is not allowed)."""
+        if key == "features":
+            return parse_value("features", ",".join(t for t, box in self.features.items() if box.value))
+        widget = self.fields[key]
+        if key in TEXTS:
+            return parse_value(key, widget.value)
+        return widget.value
+
+    def say(self, key, text=""):
+        say(self.messages[key], text)
+
+    def show(self, settings):
+        """Put ``settings`` into every control and clear the messages (without calling ``on_change``)."""
+        self.syncing = True
+        try:
+            for key, widget in self.fields.items():
+                value = getattr(settings, key)
+                widget.value = format_value(key, value) if key in TEXTS else value
+                self.say(key)
+            for token, box in self.features.items():
+                box.value = token in settings.features
+            self.say("features")
+        finally:
+            self.syncing = False

@@ -1,0 +1,271 @@
+"""The playground's model: data, input features, a network and a training loop bounded by the clock.
+
+No widgets and no drawing here, so all of it can be tested in plain Python::
+
+    pg = Playground("dataset=circles;features=x1sq,x2sq;hidden=none")
+    pg.train()                      # settings.epochs epochs
+    pg.test_accuracy                # 1.0
+    pg.advance(0.05)                # train for about 50 ms, batch by batch, then return
+
+Training is nnlib's own: every batch is one ``net.compute_gradients`` (forward,
+loss, backward), the weight penalty of ``nnlib.regularisation`` and one step of
+an optimiser from ``nnlib.optimisers``, in the order ``Network.fit`` takes them
+and with the same shuffling, so the playground's numbers are fit's numbers (a
+test checks it). The loop works batch by batch rather than epoch by epoch, so
+that ``advance`` can stop on time even when one epoch takes longer than a frame
+(2000 points, six layers of 64, batch 1); the next call continues in the middle
+of the epoch. Chunks of any size give exactly the numbers of one long run.
+"""
+
+import time
+
+import numpy as np
+
+from .. import data
+from ..grid import plane_grid
+from ..network import mlp
+from ..optimisers import get_optimiser
+from ..regularisation import add_penalty_gradient, penalty
+from .settings import KEYS, Settings, parse_settings
+
+# What each feature token computes from the points X (n, 2).
+FEATURE_FUNCTIONS = {
+    "x1": lambda X: X[:, 0], "x2": lambda X: X[:, 1],
+    "x1sq": lambda X: X[:, 0] ** 2, "x2sq": lambda X: X[:, 1] ** 2, "x1x2": lambda X: X[:, 0] * X[:, 1],
+    "sinx1": lambda X: np.sin(X[:, 0]), "sinx2": lambda X: np.sin(X[:, 1]),
+}
+# Changing only these keeps the network and its training (the others start again).
+TRAINING_KEYS = ("lr", "batch", "optimiser", "reg", "rate", "epochs", "show_test", "discrete")
+GRID = 49  # points per axis of the plane the pictures are drawn on (nnlib.grid.plane_grid)
+
+
+def make_data(settings):
+    """The points X (n, 2) and class numbers y (n,) (0/1, or 0/1/2 for spiral3) of a configuration.
+
+    The logic gates are noisy clouds around the four corners (±1, ±1); threshold is
+    notebook 02's rule in the plane: class x1 > 0 for x uniform in [−1, 1]², x2 carrying
+    no information (noise is added to the points after labelling). The other sets are
+    nnlib.data's, with ``noise`` as their noise.
+    """
+    s = settings
+    rng = np.random.default_rng(np.random.SeedSequence([s.seed, 1]))
+    if s.dataset in ("circles", "moons", "blobs"):
+        return getattr(data, s.dataset)(s.n, s.noise, seed=rng)
+    if s.dataset in ("spiral", "spiral3"):
+        return data.spiral(s.n, classes=s.classes, noise=s.noise, seed=rng)
+    if s.dataset == "threshold":
+        X = rng.uniform(-1.0, 1.0, size=(s.n, 2))
+        return X + rng.normal(0.0, s.noise, size=X.shape), (X[:, 0] > 0).astype(float)
+    corners, _ = data.logic_gate(s.dataset, encoding="bipolar")
+    _, labels = data.logic_gate(s.dataset)
+    corner = rng.permutation(np.arange(s.n) % 4)  # as even as possible over the four corners
+    return corners[corner] + rng.normal(0.0, s.noise, size=(s.n, 2)), labels[corner]
+
+
+def features(settings, X):
+    """The network's inputs for points X (n, 2): one column per feature of ``settings.features``."""
+    return np.column_stack([FEATURE_FUNCTIONS[name](X) for name in settings.features])
+
+
+class Playground:
+    """A configuration, its data and a network, trained batch by batch; no widgets.
+
+    Attributes: ``settings``, the points ``X_train``/``X_test`` with class numbers
+    ``y_train``/``y_test``, the network ``net``, ``epoch`` (complete epochs so far),
+    ``train_loss``/``test_loss`` (one value per epoch), the grid ``xs``, ``ys``.
+    """
+
+    def __init__(self, settings=None):
+        self.settings = None
+        self.apply(Settings() if settings is None else settings)
+
+    # -- configuration ----------------------------------------------------------------
+    def apply(self, settings, keep_training=False):
+        """Switch to ``settings`` (a Settings or a settings string) and start again.
+
+        With ``keep_training=True`` a change of only the keys in TRAINING_KEYS keeps
+        the network and its history: training goes on with the new values.
+        """
+        new = parse_settings(settings) if isinstance(settings, str) else settings
+        if not isinstance(new, Settings):
+            raise TypeError(f"settings must be a Settings or a settings string; got {type(settings).__name__}")
+        old, self.settings = self.settings, new
+        if keep_training and old is not None and all(
+                getattr(old, key) == getattr(new, key) for key in KEYS if key not in TRAINING_KEYS):
+            if (old.optimiser, old.lr) != (new.optimiser, new.lr):
+                self.optimiser = get_optimiser(new.optimiser)  # a fresh one: its memory is of the old setting
+            return self
+        X, y = make_data(new)
+        shares = (new.train, 1 - new.train)
+        (self.X_train, self.y_train), (self.X_test, self.y_test) = data.split(
+            X, y, shares, seed=np.random.default_rng(np.random.SeedSequence([new.seed, 2])))
+        self.F_train, self.F_test = features(new, self.X_train), features(new, self.X_test)
+        self.T_train, self.T_test = self.targets(self.y_train), self.targets(self.y_test)
+        self.xs, self.ys, points = plane_grid(X, grid=GRID, padding=0.1, square=True)
+        self.F_grid = features(new, points)
+        return self.reset()
+
+    def targets(self, y):
+        """What the network is trained to output: y (n,) itself, or one-hot rows for three classes."""
+        return data.one_hot(y, 3) if self.settings.classes == 3 else y
+
+    @property
+    def loss_name(self):
+        return "cce" if self.settings.classes == 3 else "bce"
+
+    @property
+    def settings_string(self):
+        return str(self.settings)
+
+    # -- training -----------------------------------------------------------------------
+    def reset(self):
+        """A fresh network (the same initial weights for the same seed), epoch 0, empty history."""
+        s = self.settings
+        sizes = [len(s.features), *s.hidden, 1 if s.classes == 2 else s.classes]
+        self.net = mlp(sizes, hidden=s.act, output="sigmoid" if s.classes == 2 else "softmax",
+                       seed=np.random.default_rng(np.random.SeedSequence([s.seed, 3])))
+        self.optimiser = get_optimiser(s.optimiser)
+        self._shuffle = np.random.default_rng(np.random.SeedSequence([s.seed, 4]))
+        self._order, self._start, self._epoch_loss = None, 0, 0.0
+        self.epoch, self.batches, self.diverged = 0, 0, False
+        self._train_loss, self._test_loss = [], []
+        return self
+
+    def _train_batch(self):
+        """One step on the next batch, exactly as ``Network.fit`` takes it; records the loss at an epoch's end."""
+        s, n = self.settings, len(self.F_train)
+        if s.batch is None or s.batch >= n:  # full batch (fit draws no permutation then)
+            X, T, share = self.F_train, self.T_train, None
+        else:
+            if self._order is None:
+                self._order, self._start, self._epoch_loss = self._shuffle.permutation(n), 0, 0.0
+            batch = self._order[self._start:self._start + s.batch]
+            X, T, share = self.F_train[batch], self.T_train[batch], len(batch)
+            self._start += s.batch
+        value = self.net.compute_gradients(X, T, self.loss_name)
+        if s.l1 or s.l2:
+            parameters = self.net.parameters()
+            penalty(parameters, s.l1, s.l2)  # fit measures it here too (and so it costs the same)
+            add_penalty_gradient(parameters, self.net.gradients(), s.l1, s.l2)
+        self.optimiser.step(self.net, s.lr)
+        self.batches += 1
+        if share is None:
+            self._epoch_loss = value
+        else:
+            self._epoch_loss += value * share / n  # the epoch's loss: the mean over all samples, as fit has it
+        if share is None or self._start >= n:
+            self._end_epoch()
+        if not np.isfinite(value):
+            self.diverged = True
+
+    def _end_epoch(self):
+        self._train_loss.append(float(self._epoch_loss))
+        self._test_loss.append(float(self.net.loss(self.F_test, self.T_test, self.loss_name)))
+        self._order, self._epoch_loss = None, 0.0
+        self.epoch += 1
+        if not all(np.isfinite(p).all() for p in self.net.parameters()):  # a saturated tanh hides inf weights
+            self.diverged = True
+
+    def advance(self, seconds, *, max_epochs=None, clock=time.perf_counter, stop=None):
+        """Train batch after batch for at most about ``seconds``; returns the number of batches.
+
+        It stops before a batch that would probably end after the deadline (judged
+        by the slowest batch of this call so far), after ``max_epochs`` more complete
+        epochs, when ``stop()`` returns True (checked before every batch), or when
+        training diverges. At least one batch runs unless stopped or diverged, so
+        training always gets on. ``clock`` gives the time in seconds (a test passes a
+        fake one).
+        """
+        start = last = clock()
+        deadline, slowest, done = start + seconds, 0.0, 0
+        target = None if max_epochs is None else self.epoch + max_epochs
+        with np.errstate(all="ignore"):  # a diverging run overflows; it is reported, not warned about
+            while not self.diverged and (target is None or self.epoch < target):
+                if stop is not None and stop():
+                    break
+                self._train_batch()
+                done += 1
+                now = clock()
+                slowest, last = max(slowest, now - last), now
+                if now + slowest > deadline:
+                    break
+        return done
+
+    def step(self, epochs=None):
+        """Train ``epochs`` more complete epochs (default ``settings.epochs``); returns self.
+
+        Splitting a run into several steps gives the same numbers as one long step.
+        A diverged network (the loss is no longer finite) is not trained further.
+        """
+        epochs = self.settings.epochs if epochs is None else epochs
+        self.advance(np.inf, max_epochs=epochs)
+        return self
+
+    def train(self):
+        """Train ``settings.epochs`` epochs; returns self, so ``Playground(text).train().test_accuracy`` works."""
+        return self.step()
+
+    # -- what the pictures and numbers show ------------------------------------------------
+    @property
+    def train_loss(self):
+        """The training loss of every epoch so far (the mean over its batches, without the penalty)."""
+        return np.array(self._train_loss)
+
+    @property
+    def test_loss(self):
+        """The test loss after every epoch so far."""
+        return np.array(self._test_loss)
+
+    def _accuracy(self, F, y):
+        with np.errstate(all="ignore"):
+            return self.net.accuracy(F, y if self.settings.classes == 2 else y.astype(int))
+
+    @property
+    def train_accuracy(self):
+        return self._accuracy(self.F_train, self.y_train)
+
+    @property
+    def test_accuracy(self):
+        return self._accuracy(self.F_test, self.y_test)
+
+    def layer_values(self, F):
+        """Every layer's values for inputs F: [F, first hidden layer's activations, …, the output]."""
+        values = [F]
+        with np.errstate(all="ignore"):
+            for layer in self.net.layers:
+                F = layer.forward(F)
+                if not layer.parameters():  # an activation (or softmax): a layer of neurons is complete
+                    values.append(F)
+        return values
+
+    def grid_values(self):
+        """``layer_values`` on the grid of the plane: each array has one row per grid point, GRID² rows."""
+        return self.layer_values(self.F_grid)
+
+    def probabilities(self, X):
+        """The network's output at points X (n, 2): p(class 1) (n,), or class probabilities (n, 3)."""
+        with np.errstate(all="ignore"):
+            out = self.net.forward(features(self.settings, np.asarray(X, dtype=float)))
+        return out[:, 0] if self.settings.classes == 2 else out
+
+    def dead_units(self):
+        """For relu networks, per hidden layer: which units are 0 on every training point (None otherwise).
+
+        A dead unit gets no gradient (relu'(z) = 0 for z < 0), so it never comes back.
+        """
+        if self.settings.act != "relu":
+            return None
+        return [np.all(values <= 0, axis=0) for values in self.layer_values(self.F_train)[1:-1]]
+
+    def summary(self):
+        """One line: epoch, losses, accuracies, dead units, divergence."""
+        loss = f"loss train {self._train_loss[-1]:.3f} test {self._test_loss[-1]:.3f} · " if self.epoch else ""
+        text = f"epoch {self.epoch} · {loss}accuracy train {self.train_accuracy:.0%} test {self.test_accuracy:.0%}"
+        dead = self.dead_units()
+        if dead:
+            total = sum(len(layer) for layer in dead)
+            text += f" · dead ReLUs {sum(int(layer.sum()) for layer in dead)} of {total}"
+        return text + (" · diverged: lower the learning rate and press Reset" if self.diverged else "")
+
+    def __repr__(self):
+        return f"Playground({self.settings_string!r}, epoch={self.epoch})"

@@ -1,0 +1,160 @@
+"""nnlib.playground.settings: the settings string round-trips, old strings still parse, bad ones are named."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nnlib.playground.settings import (
+    ACTIVATIONS,
+    DATASETS,
+    FEATURES,
+    KEYS,
+    OPTIMISERS,
+    REGULARISERS,
+    Settings,
+    check_value,
+    format_settings,
+    parse_settings,
+    parse_value,
+    shorten,
+)
+
+DEFAULT = ("dataset=xor;n=200;noise=0.2;train=0.5;seed=0;features=x1,x2;hidden=4;act=tanh;lr=0.3;batch=full;"
+           "optimiser=sgd;reg=none;rate=0.0;epochs=300;show_test=0;discrete=0")
+
+
+def test_default_settings_string():
+    assert format_settings(Settings()) == str(Settings()) == DEFAULT
+    assert parse_settings(DEFAULT) == Settings()
+    assert parse_settings("") == Settings() == parse_settings(" ; ;\n")
+
+
+@pytest.mark.parametrize("text", [
+    DEFAULT,
+    "dataset=circles;n=300;noise=0.05;train=0.7;seed=42;features=x1sq,x2sq;hidden=8,8,2;act=relu;lr=0.01;batch=10;"
+    "optimiser=adam;reg=l2;rate=0.003;epochs=1000;show_test=1;discrete=1",
+    "dataset=spiral3;n=2000;noise=1.0;train=0.1;seed=4294967295;features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2;"
+    "hidden=64,64,64,64,64,64;act=leaky_relu;lr=100.0;batch=1;optimiser=momentum;reg=l1;rate=10.0;epochs=100000;"
+    "show_test=0;discrete=1",
+])
+def test_canonical_strings_round_trip(text):
+    assert format_settings(parse_settings(text)) == text
+
+
+settings_strategy = st.builds(
+    Settings,
+    dataset=st.sampled_from(DATASETS), n=st.integers(40, 2000), noise=st.floats(0, 1), train=st.floats(0.1, 0.9),
+    seed=st.integers(0, 2**32 - 1),
+    features=st.sets(st.sampled_from(tuple(FEATURES)), min_size=1).map(tuple),
+    hidden=st.lists(st.integers(1, 64), max_size=6).map(tuple), act=st.sampled_from(ACTIVATIONS),
+    lr=st.floats(1e-9, 100, exclude_min=True), batch=st.none() | st.integers(1, 2000),
+    optimiser=st.sampled_from(OPTIMISERS), reg=st.sampled_from(REGULARISERS), rate=st.floats(0, 10),
+    epochs=st.integers(1, 100_000), show_test=st.booleans(), discrete=st.booleans(),
+)
+
+
+@given(settings_strategy)
+def test_any_settings_round_trip_exactly(settings):
+    text = format_settings(settings)
+    assert parse_settings(text) == settings
+    assert format_settings(parse_settings(text)) == text
+
+
+def test_parse_is_forgiving_about_order_spaces_case_and_missing_keys():
+    settings = parse_settings(" seed = 3 ;\n hidden = 4, 4 ; Dataset=moons; features = x2, X1; batch=FULL;")
+    assert settings == Settings(dataset="moons", hidden=(4, 4), features=("x1", "x2"), seed=3)
+    assert parse_settings("lr=1e-2").lr == 0.01
+    assert parse_settings("features=x1x2,x1").features == ("x1", "x1x2")  # always in FEATURES order
+
+
+@pytest.mark.parametrize("old, features", [
+    # strings written by the first playground (notebook 09) still parse, with the same meaning
+    ("dataset=xor;n=200;noise=0.2;train=0.5;hidden=4;act=tanh;cross=0;lr=0.3;batch=full;epochs=300;seed=0",
+     ("x1", "x2")),
+    ("dataset=moons;n=300;noise=0.1;train=0.7;hidden=8,8;act=relu;cross=1;lr=0.05;batch=37;epochs=20;seed=250",
+     ("x1", "x2", "x1x2")),
+    ("dataset=threshold;n=40;noise=0.0;train=0.1;hidden=none;act=identity;cross=0;lr=100.0;batch=1;epochs=1;seed=0",
+     ("x1", "x2")),
+])
+def test_strings_of_the_first_playground_still_parse(old, features):
+    settings = parse_settings(old)
+    assert settings.features == features
+    for pair in old.split(";"):
+        key, value = pair.split("=")
+        if key != "cross":
+            assert getattr(settings, key) == parse_value(key, value)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("dataset=swirl", ["dataset", "swirl", "xor", "spiral3"]),
+    ("colour=red", ["unknown key", "colour", "dataset"]),
+    ("dataset", ["key=value"]),
+    ("seed=1;seed=2", ["seed", "twice"]),
+    ("cross=1;cross=0", ["cross", "twice"]),
+    ("cross=1;features=x1", ["features", "cross", "not both"]),
+    ("cross=maybe", ["cross", "maybe"]),
+    ("hidden=4,,4", ["hidden", "4,,4"]),
+    ("hidden=4,x", ["hidden"]),
+    ("hidden=4,0", ["hidden", "from 1 to 64", "0"]),
+    ("hidden=1,1,1,1,1,1,1", ["hidden", "at most 6"]),
+    ("features=x3", ["features", "x3", "x1sq"]),
+    ("features=none", ["features", "none"]),
+    ("features=", ["features", "at least one"]),
+    ("act=softmax", ["act", "softmax", "leaky_relu"]),
+    ("optimiser=rmsprop", ["optimiser", "rmsprop", "adam"]),
+    ("reg=l3", ["reg", "l3", "l1", "l2"]),
+    ("rate=-1", ["rate", "from 0 to 10", "-1"]),
+    ("rate=11", ["rate", "11"]),
+    ("lr=-1", ["lr", "above 0", "-1"]),
+    ("lr=0", ["lr", "above 0"]),
+    ("lr=nan", ["lr", "nan"]),
+    ("lr=inf", ["lr", "inf"]),
+    ("lr=fast", ["lr", "a number", "fast"]),
+    ("epochs=1.5", ["epochs", "whole number", "1.5"]),
+    ("epochs=0", ["epochs", "from 1 to 100000"]),
+    ("epochs=100001", ["epochs", "100001"]),
+    ("batch=big", ["batch", "full", "big"]),
+    ("batch=0", ["batch", "from 1"]),
+    ("train=1.5", ["train", "0.9", "1.5"]),
+    ("noise=-0.1", ["noise", "-0.1"]),
+    ("n=10", ["n", "40", "2000", "10"]),
+    ("n=5000", ["n", "5000"]),
+    ("show_test=maybe", ["show_test", "1 or 0", "maybe"]),
+    ("seed=-1", ["seed", "-1"]),
+])
+def test_bad_settings_strings_raise_a_clear_value_error(text, words):
+    with pytest.raises(ValueError) as error:
+        parse_settings(text)
+    message = str(error.value)
+    assert message.startswith("settings: ")
+    for word in words:
+        assert word in message, f"{word!r} not in {message!r}"
+
+
+def test_long_bad_values_are_shortened_in_the_message():
+    with pytest.raises(ValueError) as error:
+        parse_settings("dataset=" + "x" * 500)
+    assert len(str(error.value)) < 200 and "(500 characters)" in str(error.value)
+    with pytest.raises(ValueError) as error:
+        parse_settings("y" * 1000)
+    assert len(str(error.value)) < 200 and "(1000 characters)" in str(error.value)
+    assert shorten("short") == "'short'"
+
+
+def test_bad_settings_objects_and_types():
+    with pytest.raises(TypeError, match="settings must be a str"):
+        parse_settings(42)
+    for key, bad in [("lr", "0.1"), ("hidden", "4"), ("features", "x1"), ("show_test", 1), ("n", 100.0),
+                     ("n", True), ("batch", 0), ("features", ())]:
+        with pytest.raises(ValueError, match=key):
+            Settings(**{key: bad})
+    with pytest.raises(ValueError, match="unknown key"):
+        check_value("colour", 1)
+
+
+def test_regularisation_and_classes_follow_the_settings():
+    assert (Settings(reg="l1", rate=0.1).l1, Settings(reg="l1", rate=0.1).l2) == (0.1, 0.0)
+    assert (Settings(reg="l2", rate=0.1).l1, Settings(reg="l2", rate=0.1).l2) == (0.0, 0.1)
+    assert (Settings(rate=0.1).l1, Settings(rate=0.1).l2) == (0.0, 0.0)  # reg=none keeps the rate, unused
+    assert Settings(dataset="spiral3").classes == 3 and Settings(dataset="spiral").classes == 2
+    assert KEYS[0] == "dataset" and len(KEYS) == len(set(KEYS))
