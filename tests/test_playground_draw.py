@@ -1,0 +1,155 @@
+"""nnlib.playground.draw and .diagram: the pictures' numbers (PNG pixels, SVG shapes), checked without a browser."""
+
+import io
+import re
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from nnlib.palette import CLASS_COLORS, CLASS_TINTS
+from nnlib.playground import draw
+from nnlib.playground.diagram import MAX_LINES, diagram_svg, layout, neuron_names, neuron_pictures, scaled
+from nnlib.playground.model import GRID, Playground
+
+
+def rgb(colour):
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def pixels(png_bytes):
+    return np.asarray(Image.open(io.BytesIO(png_bytes)).convert("RGB"))
+
+
+def test_png_round_trips_through_a_real_decoder():
+    rng = np.random.default_rng(0)
+    truecolour = rng.integers(0, 256, size=(5, 7, 3), dtype=np.uint8)
+    np.testing.assert_array_equal(pixels(draw.png(truecolour)), truecolour)
+    table = np.array([[255, 0, 0], [0, 255, 0], [0, 0, 255]], dtype=np.uint8)
+    indices = rng.integers(0, 3, size=(4, 6)).astype(np.uint8)
+    np.testing.assert_array_equal(pixels(draw.png(indices, table)), table[indices])
+
+
+def test_colour_tables_run_through_the_palette():
+    assert tuple(draw.NEURON_TABLE[0]) == rgb(CLASS_COLORS[0]) and tuple(draw.NEURON_TABLE[-1]) == rgb(CLASS_COLORS[1])
+    assert tuple(draw.REGION_TABLE[0]) == rgb(CLASS_TINTS[0]) and tuple(draw.REGION_TABLE[-1]) == rgb(CLASS_TINTS[1])
+    np.testing.assert_array_equal(draw.levels_of([-1.0, 0.0, 1.0, -5.0, 5.0, np.nan]),
+                                  [0, 32, 64, 0, 64, 32])
+
+
+def test_upsample_is_bilinear_and_keeps_the_grid_values():
+    Z = np.random.default_rng(1).normal(size=(6, 6))
+    up = draw.upsample(Z, 4)
+    assert up.shape == (21, 21)
+    np.testing.assert_allclose(up[::4, ::4], Z)
+    np.testing.assert_allclose(up[2, 2], Z[:2, :2].mean())
+    np.testing.assert_allclose(up[0, 1], 0.75 * Z[0, 0] + 0.25 * Z[0, 1])
+
+
+def test_regions_are_coloured_by_the_output_with_the_largest_y_on_top():
+    p = np.zeros((GRID, GRID))
+    p[GRID // 2 + 1:, :] = 1.0  # class 1 wherever y is above the middle
+    image = pixels(draw.regions_png(p))
+    assert image.shape == ((GRID - 1) * draw.UPSAMPLE + 1,) * 2 + (3,)
+    assert tuple(image[0, 0]) == rgb(CLASS_TINTS[1]) and tuple(image[-1, 0]) == rgb(CLASS_TINTS[0])
+    soft = pixels(draw.regions_png(np.full((GRID, GRID), 0.5)))
+    assert tuple(soft[10, 10]) == rgb(draw.MIDDLE)  # undecided: white
+    hard = pixels(draw.regions_png(np.full((GRID, GRID), 0.51), discrete=True))
+    assert tuple(hard[10, 10]) == rgb(CLASS_TINTS[1])  # discretised: the class only
+
+
+def test_three_class_regions_mix_the_tints_by_probability():
+    p = np.zeros((GRID, GRID, 3))
+    p[:, :, 2] = 1.0
+    p[0, :, :] = [0.5, 0.5, 0.0]  # the bottom row: half class 0, half class 1
+    image = pixels(draw.regions_png(p))
+    assert tuple(image[0, 0]) == rgb(CLASS_TINTS[2])
+    mix = (np.array(rgb(CLASS_TINTS[0])) + np.array(rgb(CLASS_TINTS[1]))) / 2
+    np.testing.assert_allclose(image[-1, 0], mix, atol=1)
+    assert tuple(pixels(draw.regions_png(p, discrete=True))[-1, 0]) in (rgb(CLASS_TINTS[0]), rgb(CLASS_TINTS[1]))
+
+
+def test_points_are_drawn_where_they_are_with_their_class_shape_and_outline():
+    xs = ys = np.linspace(-1, 1, GRID)
+    X = np.array([[-1.0, -1.0], [0.0, 0.5], [1.0, 1.0]])
+    y = np.array([0.0, 1.0, 2.0])
+    svg = draw.points_svg(200, xs, ys, [(X, y, "white"), (X[:1], y[:1], "#111")])
+    assert "<circle cx='0.0' cy='200.0'" in svg  # (−1, −1) is the bottom-left corner
+    assert f"<rect x='{100 - 3.2:.1f}' y='{50 - 3.2:.1f}'" in svg  # (0, 0.5): class 1 is a square
+    assert svg.count("<path d='M200.0") == 1  # (1, 1): class 2 is a triangle, at the top-right corner
+    assert svg.count(f"fill='{CLASS_COLORS[0]}' stroke='white'") == 1
+    assert svg.count(f"fill='{CLASS_COLORS[0]}' stroke='#111'") == 1  # the test point: a dark outline
+
+
+def test_loss_curves_follow_the_values():
+    svg = draw.loss_svg(np.array([1.0, 0.5, 0.25]), np.array([1.0, 0.6, np.nan]), span=10, width=300, height=150)
+    assert "train loss 0.250" in svg and "test loss nan" in svg and "10 epochs" in svg
+    line = re.search(r"<polyline points='([^']*)'", svg).group(1).split()
+    # x: epoch e of 10 at e / 10 of the 256 px wide plot; y: loss 1 at the top (0) of the 104 px high plot
+    assert [tuple(map(float, p.split(","))) for p in line] == [(25.6, 0.0), (51.2, 52.0), (76.8, 78.0)]
+    assert "press Train" not in draw.loss_svg(np.array([0.5]), np.array([0.5]), 1)
+    assert draw.loss_svg(np.empty(0), np.empty(0), 300).count("<polyline") == 0
+
+
+def test_neuron_pictures_show_each_neuron_over_the_plane():
+    pg = Playground("dataset=moons;features=x1,x2,x1sq;hidden=3,2;act=relu").step(3)
+    values = pg.grid_values()
+    pictures = neuron_pictures(values, "relu", slice(0, None, 3))
+    assert pictures.shape == (3 + 3 + 2 + 1, 17, 17)
+    first = scaled(values, 1, "relu")[:, 0].reshape(GRID, GRID)
+    np.testing.assert_array_equal(pictures[3], first[::3, ::3])
+    # each feature by its largest |value|
+    np.testing.assert_allclose(np.abs(scaled(values, 0, "relu")).max(axis=0), 1.0)
+    np.testing.assert_allclose(scaled(values, 3, "relu"), 2 * values[3] - 1)  # the output's p: 0 … 1
+    assert pictures.min() >= -1 and scaled(values, 1, "relu").min() >= 0  # relu is never negative
+
+
+def test_the_diagram_has_every_neuron_and_every_connection_coloured_by_sign():
+    pg = Playground("dataset=xor;features=x1,x2,x1x2;hidden=4,2").step(20)
+    pg.net.layers[0].W[0, 0] = 2.0   # a strong positive connection: x1 → layer 1 neuron 1
+    pg.net.layers[0].W[1, 0] = -0.1  # a weak negative one
+    svg = diagram_svg(pg.net, pg.settings.features, pg.grid_values(), "tanh", chosen=(1, 0), uid="t")
+    assert svg.count("class='neuron'") == 3 + 4 + 2 + 1
+    assert len(re.findall(r"data-column='0'", svg)) == 3  # the inputs, one per feature
+    assert "x₁x₂" in svg and "4 neurons" in svg and "2 neurons" in svg
+    paths = re.findall(r"<path d='([^']*)' stroke='(#[0-9A-F]+)' stroke-width='([\d.]+)'", svg)
+    segments = {colour: sum(d.count("M") for d, c, _ in paths if c == colour) for colour in CLASS_COLORS[:2]}
+    weights = np.concatenate([layer.W.ravel() for layer in pg.net.layers if layer.parameters()])
+    assert segments[CLASS_COLORS[1]] == np.sum(weights > 0) and segments[CLASS_COLORS[0]] == np.sum(weights < 0)
+    widths = {float(w) for d, c, w in paths}
+    assert max(widths) == 0.6 + 4 / 2  # |w| = 2: 4 half-pixel steps
+    assert "stroke='#111' stroke-width='3'" in svg  # the chosen neuron's frame
+    assert "<use href='#t-atlas'/>" in svg
+
+
+def test_wide_layers_get_small_pictures_and_only_the_strongest_connections():
+    pg = Playground("dataset=moons;hidden=64,64")
+    svg = diagram_svg(pg.net, pg.settings.features, pg.grid_values(), "tanh")
+    assert layout([2, 64, 64, 1])[:2] == (10, 12)
+    assert svg.count("class='neuron'") == 2 + 64 + 64 + 1
+    assert sum(d.count("M") for d in re.findall(r"<path d='([^']*)' stroke='#", svg)) == 128 + MAX_LINES + 64
+    assert f"the {MAX_LINES} strongest of 4096 connections" in svg
+    width = int(re.search(r"width='(\d+)'", svg).group(1))
+    assert width <= 640  # fits an 800 px window
+
+
+def test_dead_units_are_crossed_out_and_menu_names_every_neuron():
+    pg = Playground("dataset=circles;hidden=3;act=relu")
+    dead = [np.array([False, True, False])]
+    svg = diagram_svg(pg.net, pg.settings.features, pg.grid_values(), "relu", dead=dead)
+    assert svg.count("class='dead'") == 1 and "layer 1, neuron 2 (dead)" in svg
+    names = neuron_names([2, 3, 3], ("x1", "x2"))
+    assert [n for n, _ in names] == ["input x₁", "input x₂", "layer 1, neuron 1", "layer 1, neuron 2",
+                                     "layer 1, neuron 3", "output: class 0", "output: class 1", "output: class 2"]
+    assert names[3][1] == (1, 1)
+
+
+@pytest.mark.parametrize("text", ["dataset=xor", "dataset=spiral3;n=90;hidden=5;discrete=1"])
+def test_a_diverged_network_still_draws(text):
+    pg = Playground(text)
+    for p in pg.net.parameters():
+        p[...] = np.nan
+    values = pg.grid_values()
+    assert diagram_svg(pg.net, pg.settings.features, values, "tanh").startswith("<svg")
+    output = values[-1].reshape(GRID, GRID, -1)
+    assert draw.regions_png(output[:, :, 0] if output.shape[2] == 1 else output).startswith(b"\x89PNG")
