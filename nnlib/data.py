@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .checks import as_float_array, as_generator, check_finite, check_positive_int
+from .checks import as_float_array, as_generator, check_finite, check_positive_int, check_positive_number
 
 # Truth tables on inputs (0,0), (0,1), (1,0), (1,1).
 GATES = {
@@ -180,15 +180,16 @@ def blobs(n=200, noise=0.5, seed=0):
     return _two_classes(n, noise, seed, cloud)
 
 
-def spiral(n=300, classes=2, noise=0.1, seed=0):
+def spiral(n=300, classes=2, noise=0.1, seed=0, *, turns=0.875):
     """Interleaved spiral arms, one per class: the classic "needs depth" data set.
 
-    Arm k is r(cos θ, sin θ) with r = t and θ = 1.75 π t + 2πk/classes for t uniform
-    in [0.05, 1], so the arms wind about three quarters of a turn around the origin
-    inside the unit disc. ``noise`` is the standard deviation of the Gaussian noise
-    added to both coordinates. Returns X (n, 2) and y (n,) with class numbers
-    0 … classes − 1 (as floats), n // classes points per class (the first n % classes
-    classes get one more), rows in random order. For a softmax network use
+    Arm k is r(cos θ, sin θ) with r = t and θ = 2π · turns · t + 2πk/classes for t
+    uniform in [0.05, 1], so the arms wind ``turns`` times around the origin inside the
+    unit disc: by default 0.875 (seven eighths of a turn, θ = 1.75 π t); TensorFlow
+    Playground's spiral, which one hidden layer of 8 cannot follow, has 1.75. ``noise``
+    is the standard deviation of the Gaussian noise added to both coordinates. Returns
+    X (n, 2) and y (n,) with class numbers 0 … classes − 1 (as floats), n // classes
+    points per class (the first n % classes classes get one more), rows in random order. For a softmax network use
     ``one_hot(y, classes)`` as targets.
     """
     n = check_positive_int(n, "n")
@@ -198,12 +199,13 @@ def spiral(n=300, classes=2, noise=0.1, seed=0):
     if n < classes:
         raise ValueError(f"n must be at least classes = {classes} so that every class occurs; got {n}")
     noise = _check_noise(noise)
+    turns = check_positive_number(turns, "turns")
     rng = as_generator(seed)
     sizes = [n // classes + (k < n % classes) for k in range(classes)]
     arms = []
     for k, size in enumerate(sizes):
         t = rng.uniform(0.05, 1.0, size=size)
-        angle = 1.75 * np.pi * t + 2 * np.pi * k / classes
+        angle = 2 * np.pi * turns * t + 2 * np.pi * k / classes
         arms.append(t[:, None] * np.column_stack([np.cos(angle), np.sin(angle)]))
     X = np.concatenate(arms) + rng.normal(0.0, noise, size=(n, 2))
     y = np.repeat(np.arange(classes, dtype=float), sizes)
