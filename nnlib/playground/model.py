@@ -36,6 +36,7 @@ FEATURE_FUNCTIONS = {
 }
 # Changing only these keeps the network and its training (the others start again).
 TRAINING_KEYS = ("lr", "batch", "optimiser", "reg", "rate", "epochs", "show_test", "discrete")
+SPIRAL_TURNS = 1.75  # as in TensorFlow Playground: too many turns for one hidden layer of 8
 GRID = 49  # points per axis of the plane the pictures are drawn on (nnlib.grid.plane_grid)
 
 
@@ -45,14 +46,14 @@ def make_data(settings):
     The logic gates are noisy clouds around the four corners (±1, ±1); threshold is
     notebook 02's rule in the plane: class x1 > 0 for x uniform in [−1, 1]², x2 carrying
     no information (noise is added to the points after labelling). The other sets are
-    nnlib.data's, with ``noise`` as their noise.
+    nnlib.data's, with ``noise`` as their noise; the spirals wind SPIRAL_TURNS times.
     """
     s = settings
     rng = np.random.default_rng(np.random.SeedSequence([s.seed, 1]))
     if s.dataset in ("circles", "moons", "blobs"):
         return getattr(data, s.dataset)(s.n, s.noise, seed=rng)
     if s.dataset in ("spiral", "spiral3"):
-        return data.spiral(s.n, classes=s.classes, noise=s.noise, seed=rng)
+        return data.spiral(s.n, classes=s.classes, noise=s.noise, seed=rng, turns=SPIRAL_TURNS)
     if s.dataset == "threshold":
         X = rng.uniform(-1.0, 1.0, size=(s.n, 2))
         return X + rng.normal(0.0, s.noise, size=X.shape), (X[:, 0] > 0).astype(float)
