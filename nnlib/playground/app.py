@@ -31,6 +31,7 @@ from .settings import Settings, parse_settings, shorten
 FRAME = 0.05  # seconds per frame, training and drawing: about 20 redraws a second
 FRAMES_PER_TRAIN = 60  # a Train of `epochs` epochs shows at least this many frames (when training is fast)
 PICTURE = 280  # pixels: the decision regions and the chosen neuron
+PICTURES_WIDTH = "590px"  # the column of pictures: the diagram, two pictures side by side, the losses
 EMPTY = ("the settings box is empty: paste a settings string such as dataset=circles;hidden=8,8 "
          "(the box shows the current settings after every change)")
 
@@ -60,7 +61,7 @@ class PlaygroundApp:
                                        style={"description_width": "52px"}, layout=widgets.Layout(width="330px"))
         self.preset.observe(lambda change: self.choose_preset(change["new"]), names="value")
         self.claim = widgets.HTML(layout=widgets.Layout(width="auto", max_width="620px"))
-        self.status = widgets.HTML(layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML(layout=widgets.Layout(width=f"{PICTURE}px"))
         self.neuron = widgets.Dropdown(description="large", style={"description_width": "40px"},
                                        layout=widgets.Layout(width=f"{PICTURE}px"))
         self.neuron.observe(lambda change: self._choose(change["new"]), names="value")
@@ -95,7 +96,7 @@ class PlaygroundApp:
             widgets.HBox([widgets.VBox([regions, legend]), widgets.VBox([large, self.neuron])],
                          layout=widgets.Layout(flex_flow="row wrap")),
             widgets.HBox([self.losses, self.status], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-        ], layout=widgets.Layout(flex="0 0 auto", max_width="100%"))
+        ], layout=widgets.Layout(flex="0 0 auto", width=PICTURES_WIDTH, max_width="100%"))
         controls = widgets.VBox([self.controls.box], layout=widgets.Layout(flex="1 1 300px", min_width="0"))
         top = widgets.HBox([self.train_button, self.pause_button, self.step_button, self.reset_button, self.preset],
                            layout=widgets.Layout(flex_flow="row wrap", align_items="center"))

@@ -62,7 +62,8 @@ def png(pixels, table=None):
     chunks = [_chunk(b"IHDR", header)]
     if table is not None:
         chunks.append(_chunk(b"PLTE", np.ascontiguousarray(table, dtype=np.uint8).tobytes()))
-    chunks += [_chunk(b"IDAT", zlib.compress(raw.tobytes(), 6)), _chunk(b"IEND", b"")]
+    # level 1: these smooth pictures compress almost as well as at level 6, three times faster
+    chunks += [_chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)), _chunk(b"IEND", b"")]
     return b"\x89PNG\r\n\x1a\n" + b"".join(chunks)
 
 
