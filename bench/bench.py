@@ -205,20 +205,11 @@ def main():
         print(f"  nnlib = fused? max |Δ parameter| = {result['param_diff']:.1e}, max |Δ loss| over all epochs = "
               f"{result['loss_diff']:.1e}: {'agree' if agree else 'DISAGREE'} to {TOLERANCE:g} "
               f"(final loss {result['final_loss']:.6f})")
-    playground_retrain()
+    import bench_playground  # bench/bench_playground.py: the playground's redraws and Pause (imports ipywidgets)
+
+    bench_playground.main()
     if not agree_all:
         raise SystemExit("nnlib and the fused loop disagree: one of them is wrong")
-
-
-def playground_retrain(target=0.3):
-    """What a Train click costs in the playground: reset, train XOR at the defaults, redraw."""
-    from nnlib import playground  # matplotlib is imported only here, not for the loops above
-
-    settings = playground.Settings()
-    seconds = playground.time_retrain(settings, repeats=7)
-    verdict = "met" if seconds <= target else "MISSED"
-    print(f"\nplayground: one retrain and redraw at the defaults ({playground.format_settings(settings)})")
-    print(f"  {seconds * 1e3:.0f} ms (median of 7): target ≤ {target * 1e3:.0f} ms {verdict}")
 
 
 if __name__ == "__main__":
