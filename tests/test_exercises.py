@@ -119,7 +119,7 @@ def test_hints_come_in_stages_and_the_last_one_repeats(capsys):
 
 def test_solution_returns_the_instructors_answer(capsys):
     assert solution("00.2") == 17
-    assert solution("03.2") == (1.0, 1.0, -2.0, -0.5)         # the weights, not the outputs they produce
+    assert solution("03.2") == (-1.0, -1.0, 2.0, 0.5)         # the weights, not the outputs they produce
     assert callable(solution("01.2"))
     dZ1, X = np.arange(8.0).reshape(4, 2), np.ones((4, 2))
     assert np.array_equal(solution("04.2", dZ1=dZ1, X=X), dZ1.T @ X)

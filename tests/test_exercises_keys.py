@@ -94,11 +94,11 @@ WRONG = [
     ("03.1", lambda x1: 1.5 * x1, "no bias"),
     ("03.1", lambda x1: -2 / 3 * x1, "along w"),
     ("03.1", lambda x1: x1, None),
-    ("03.2", (1, 1, 0, -0.5), "OR"),
-    ("03.2", (-1, -1, 2, 0.5), "sign flip"),
+    ("03.2", (1, 1, -2, -0.5), "sign flip"),
     ("03.2", (1, 1, 0, -1.5), "AND"),
-    ("03.2", (1, 1, -2, 0.5), "constant"),
-    ("03.2", (0, 0, 0, 0), "constant"),
+    ("03.2", (-1, -1, 0, 0.5), "NOR"),
+    ("03.2", (-1, -1, 2, 0), "constant"),
+    ("03.2", (0, 0, 0, 1), "constant"),
     ("03.2", (1, 0, 0, -0.5), None),
     ("03.3", 15, "XNOR"),
     ("03.3", 16, "all"),
@@ -224,10 +224,10 @@ def test_key_02_3_cases_tell_the_misconceptions_apart():
     assert len({tuple(c) for c in counts.values()}) == len(counts)
 
 
-def test_key_03_2_solution_computes_xor():
+def test_key_03_2_solution_computes_xnor():
     w1, w2, w3, b = solution("03.2")
     for (x1, x2), target in zip(*nnlib.logic_gate("xor")):
-        assert step(w1 * x1 + w2 * x2 + w3 * x1 * x2 + b) == target
+        assert step(w1 * x1 + w2 * x2 + w3 * x1 * x2 + b) == 1 - target
 
 
 def test_key_03_3_counts_the_linearly_separable_truth_tables():
