@@ -7,6 +7,7 @@ One file per concern, so that the part that computes can be tested without a bro
 - ``model``: ``Playground``, the data, the input features, the network and a
   training loop bounded by the clock (``advance``); no widgets;
 - ``draw`` and ``diagram``: the pictures, straight from numpy (PNG heat maps, SVG);
+  ``frame``: all of them at one moment (``static_html`` for where widgets do not run);
 - ``controls`` and ``app``: the ipywidgets (``PlaygroundApp``, ``show``);
 - ``presets``: the series' experiments as settings strings.
 
@@ -14,12 +15,13 @@ ipywidgets is imported only when the app is asked for, so ``Playground`` works i
 plain Python.
 """
 
+from .frame import static_html
 from .model import Playground, make_data
 from .presets import PRESETS
 from .settings import ACTIVATIONS, DATASETS, FEATURES, KEYS, LIMITS, Settings, format_settings, parse_settings
 
 __all__ = ["Playground", "PlaygroundApp", "PRESETS", "Settings", "ACTIVATIONS", "DATASETS", "FEATURES", "KEYS",
-           "LIMITS", "format_settings", "make_data", "parse_settings", "show"]
+           "LIMITS", "format_settings", "make_data", "parse_settings", "show", "static_html"]
 
 
 def __getattr__(name):

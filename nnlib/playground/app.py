@@ -21,16 +21,15 @@ import uuid
 
 import ipywidgets as widgets
 
-from . import draw
 from .controls import Controls, message_box, say
-from .diagram import diagram_svg, neuron_names, scaled
-from .model import GRID, TRAINING_KEYS, Playground
+from .diagram import neuron_names
+from .frame import PICTURE, frame, points
+from .model import TRAINING_KEYS, Playground
 from .presets import PRESETS
 from .settings import Settings, parse_settings, shorten
 
 FRAME = 0.05  # seconds per frame, training and drawing: about 20 redraws a second
 FRAMES_PER_TRAIN = 60  # a Train of `epochs` epochs shows at least this many frames (when training is fast)
-PICTURE = 280  # pixels: the decision regions and the chosen neuron
 PICTURES_WIDTH = "590px"  # the column of pictures: the diagram, two pictures side by side, the losses
 EMPTY = ("the settings box is empty: paste a settings string such as dataset=circles;hidden=8,8 "
          "(the box shows the current settings after every change)")
@@ -180,10 +179,7 @@ class PlaygroundApp:
         self.draw()
 
     def _points(self):
-        pg = self.playground
-        sets = [(pg.X_train, pg.y_train, "white")] + ([(pg.X_test, pg.y_test, "#111")] if pg.settings.show_test else [])
-        svg = draw.points_svg(PICTURE, pg.xs, pg.ys, sets)
-        self.regions_points.value = self.large_points.value = svg
+        self.regions_points.value = self.large_points.value = points(self.playground)
 
     def _choose(self, value):
         if value is not None and self.chosen is not None and value != self.chosen:
@@ -273,18 +269,11 @@ class PlaygroundApp:
     def draw(self):
         """Redraw the diagram, the regions, the chosen neuron, the losses and the numbers."""
         start = self.clock()
-        pg, s = self.playground, self.playground.settings
-        values = pg.grid_values()
-        self.diagram.value = diagram_svg(pg.net, s.features, values, s.act, chosen=self.chosen,
-                                         dead=pg.dead_units(), uid=self.uid)
-        output = values[-1].reshape(GRID, GRID, -1)
-        self.regions.value = draw.regions_png(output[:, :, 0] if s.classes == 2 else output, s.discrete)
-        column, unit = self.chosen
-        picture = scaled(values, column, s.act)[:, unit].reshape(GRID, GRID)
-        self.large.value = draw.png(draw.levels_of(draw.upsample(picture)[::-1]), draw.NEURON_TABLE)
-        span = max(self._target, s.epochs)
-        self.losses.value = draw.loss_svg(pg.train_loss, pg.test_loss, span)
-        self.status.value = f"<span style='font-size:13px'>{pg.summary()}</span>"
+        pictures = frame(self.playground, self.chosen, span=self._target, uid=self.uid)
+        self.diagram.value = pictures["diagram"]
+        self.regions.value, self.large.value = pictures["regions"], pictures["neuron"]
+        self.losses.value = pictures["losses"]
+        self.status.value = f"<span style='font-size:13px'>{pictures['summary']}</span>"
         self.draw_seconds = self.clock() - start
 
 
