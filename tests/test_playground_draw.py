@@ -162,7 +162,8 @@ def test_a_static_frame_holds_every_picture_and_the_numbers():
     pg = Playground("dataset=xor;show_test=1").step(30)
     page = static_html(pg)
     assert page.count("<img src='data:image/png;base64,") == 2 and page.count("class='neuron'") == 7
-    assert "epoch 30" in page and page.count("stroke='#111' stroke-width='1.4'") == len(pg.X_test) * 2  # test points on both pictures
+    assert "epoch 30" in page
+    assert page.count("stroke='#111' stroke-width='1.4'") == len(pg.X_test) * 2  # test points on both pictures
     pictures = frame(pg, chosen=(2, 0))
     assert pictures["neuron"] == draw.png(draw.levels_of(draw.upsample(
         2 * pg.grid_values()[2][:, 0].reshape(GRID, GRID) - 1)[::-1]), draw.NEURON_TABLE)

@@ -72,7 +72,7 @@ class PlaygroundApp:
                                              layout=widgets.Layout(width="auto", flex="1 1 400px", height="52px"))
         self.apply_button = widgets.Button(description="Apply settings", layout=widgets.Layout(width="120px"))
         self.apply_button.on_click(lambda _: self.apply(self.settings_box.value))
-        self.apply_message = message_box()
+        self.apply_message, self.apply_note = message_box(), ""
         self.ui = self._layout(regions, large)
         self.settings_box.value = self.playground.settings_string
         self._rebuilt()
@@ -140,14 +140,14 @@ class PlaygroundApp:
     def apply(self, text):
         """Restore the configuration in a settings string; a bad string only shows a message. Returns success."""
         if not isinstance(text, str) or not text.strip():
-            say(self.apply_message, EMPTY)
+            self._tell(EMPTY)
             return False
         try:
             settings = parse_settings(text)
         except (ValueError, TypeError) as error:
-            say(self.apply_message, str(error))
+            self._tell(str(error))
             return False
-        say(self.apply_message)
+        self._tell("")
         self.pause()
         with self._lock:
             self.playground.apply(settings)
@@ -155,6 +155,11 @@ class PlaygroundApp:
             self.settings_box.value = self.playground.settings_string
             self._rebuilt()
         return True
+
+    def _tell(self, text):
+        """The message beside Apply (``apply_note`` keeps it as plain text)."""
+        self.apply_note = text
+        say(self.apply_message, text)
 
     def choose_preset(self, name):
         """Apply the preset called ``name`` (from the menu) and show what it should show."""

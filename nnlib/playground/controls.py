@@ -49,7 +49,7 @@ class Controls:
     def __init__(self, on_change):
         self.on_change = on_change
         self.syncing = False
-        self.fields, self.messages = {}, {}
+        self.fields, self.messages, self.notes = {}, {}, {}  # notes: the messages as plain text
         for key, (label, placeholder) in TEXTS.items():
             self.fields[key] = widgets.Text(description=label, placeholder=placeholder, continuous_update=False,
                                             style=STYLE, layout=widgets.Layout(width="206px"))
@@ -94,6 +94,8 @@ class Controls:
         return widget.value
 
     def say(self, key, text=""):
+        """Show ``text`` under the control of ``key`` (an empty text clears it)."""
+        self.notes[key] = text
         say(self.messages[key], text)
 
     def show(self, settings):

@@ -153,7 +153,7 @@ def points_svg(size, xs, ys, sets):
             ticks.append(f"<text x='{a:.1f}' y='{size - 4}' text-anchor='middle'>{value}</text>")
     for value in range(int(np.ceil(y0)), int(np.floor(y1)) + 1):
         b = (y1 - value) / (y1 - y0) * size
-        if 8 < b < size - 16:
+        if 8 < b < size - 24:
             ticks.append(f"<text x='4' y='{b + 4:.1f}'>{value}</text>")
     halo = "<g fill='#333' stroke='white' stroke-width='3' paint-order='stroke'>" + "".join(ticks) + "</g>"
     return svg(size, size, "".join(parts) + halo, "the data points")

@@ -7,6 +7,7 @@ notebook cell or a web page where widgets do not run, e.g. on GitHub.
 
 import base64
 import html
+import uuid
 
 from . import draw
 from .diagram import diagram_svg, scaled
@@ -43,9 +44,12 @@ def points(pg):
     return draw.points_svg(PICTURE, pg.xs, pg.ys, sets)
 
 
-def static_html(pg, chosen=None, uid="static"):
-    """One frame as HTML: the diagram, the regions and the chosen neuron with the points over them, the losses."""
-    pictures, dots = frame(pg, chosen, uid=uid), points(pg)
+def static_html(pg, chosen=None):
+    """One frame as HTML: the diagram, the regions and the chosen neuron with the points over them, the losses.
+
+    Every call gets SVG ids of its own: several frames in one page (one notebook) must not share them.
+    """
+    pictures, dots = frame(pg, chosen, uid="pg" + uuid.uuid4().hex[:8]), points(pg)
 
     def panel(png, caption):
         image = base64.b64encode(png).decode("ascii")
