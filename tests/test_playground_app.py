@@ -10,7 +10,7 @@ from nnlib.playground.app import EMPTY, FRAME
 
 
 def neurons(app, column):
-    return app.diagram.value.count(f"data-column='{column}'")
+    return app.diagram.value.count(f"class='neuron' data-column='{column}'")
 
 
 def test_buttons_controls_and_settings_box():
@@ -92,6 +92,10 @@ def test_every_preset_applies_from_the_menu(preset):
     app.preset.value = preset.name
     assert app.playground.settings == parse_settings(preset.settings)
     assert preset.claim[:30] in app.claim.value.replace("&#x27;", "'")
+    app.controls.fields["hidden"].value = "4"  # what several claims ask for: the claim stays
+    assert preset.claim[:30] in app.claim.value.replace("&#x27;", "'") and app.preset.value == preset.name
+    app.apply("dataset=moons")  # another configuration: the claim goes
+    assert app.claim.value == "" and app.preset.value == app.preset.options[0]
 
 
 def test_the_test_points_and_the_chosen_neuron():

@@ -94,23 +94,36 @@ def test_loss_curves_follow_the_values():
 def test_neuron_pictures_show_each_neuron_over_the_plane():
     pg = Playground("dataset=moons;features=x1,x2,x1sq;hidden=3,2;act=relu").step(3)
     values = pg.grid_values()
-    pictures = neuron_pictures(values, "relu", slice(0, None, 3))
-    assert pictures.shape == (3 + 3 + 2 + 1, 17, 17)
+    # 49 grid points per axis: at 25 pixels every second one, at 13 every fourth
+    pictures = neuron_pictures(values, "relu", [25, 25, 13, 25])
+    assert [p.shape for p in pictures] == [(3, 25, 25), (3, 25, 25), (2, 13, 13), (1, 25, 25)]
     first = scaled(values, 1, "relu")[:, 0].reshape(GRID, GRID)
-    np.testing.assert_array_equal(pictures[3], first[::3, ::3])
+    np.testing.assert_allclose(pictures[1][0], first[::2, ::2], atol=1e-12)
+    second = scaled(values, 2, "relu")[:, 1].reshape(GRID, GRID)
+    np.testing.assert_allclose(pictures[2][1], second[::4, ::4], atol=1e-12)
     # each feature by its largest |value|
     np.testing.assert_allclose(np.abs(scaled(values, 0, "relu")).max(axis=0), 1.0)
     np.testing.assert_allclose(scaled(values, 3, "relu"), 2 * values[3] - 1)  # the output's p: 0 … 1
-    assert pictures.min() >= -1 and scaled(values, 1, "relu").min() >= 0  # relu is never negative
+    assert min(p.min() for p in pictures) >= -1 and scaled(values, 1, "relu").min() >= 0  # relu is never negative
+
+
+def test_a_layer_is_one_image_with_transparent_gaps():
+    pictures = np.stack([np.full((4, 4), -1.0), np.full((4, 4), 1.0), np.zeros((4, 4))])
+    image = np.asarray(Image.open(io.BytesIO(draw.layer_png(pictures, rows=2, pitch=6))).convert("RGBA"))
+    assert image.shape == (12, 12, 4)  # two rows, two columns of 6 pixels
+    assert tuple(image[1, 1]) == rgb(CLASS_COLORS[0]) + (255,)  # unit 1: top left, after a 1 pixel gap
+    assert tuple(image[7, 1]) == rgb(CLASS_COLORS[1]) + (255,)  # unit 2: below it
+    assert tuple(image[1, 7]) == rgb(draw.MIDDLE) + (255,)     # unit 3: the next column
+    assert image[0, 0, 3] == 0 and image[7, 7, 3] == 0           # gaps and the empty place: transparent
 
 
 def test_the_diagram_has_every_neuron_and_every_connection_coloured_by_sign():
     pg = Playground("dataset=xor;features=x1,x2,x1x2;hidden=4,2").step(20)
     pg.net.layers[0].W[0, 0] = 2.0   # a strong positive connection: x1 → layer 1 neuron 1
     pg.net.layers[0].W[1, 0] = -0.1  # a weak negative one
-    svg = diagram_svg(pg.net, pg.settings.features, pg.grid_values(), "tanh", chosen=(1, 0), uid="t")
-    assert svg.count("class='neuron'") == 3 + 4 + 2 + 1
-    assert len(re.findall(r"data-column='0'", svg)) == 3  # the inputs, one per feature
+    svg = diagram_svg(pg.net, pg.settings.features, pg.grid_values(), "tanh", chosen=(1, 0))
+    assert svg.count("class='neuron'") == 3 + 4 + 2 + 1 and svg.count("class='layer'") == 4  # one image per layer
+    assert len(re.findall(r"class='neuron' data-column='0'", svg)) == 3  # the inputs, one per feature
     assert "x₁x₂" in svg and "4 neurons" in svg and "2 neurons" in svg
     paths = re.findall(r"<path d='([^']*)' stroke='(#[0-9A-F]+)' stroke-width='([\d.]+)'", svg)
     segments = {colour: sum(d.count("M") for d, c, _ in paths if c == colour) for colour in CLASS_COLORS[:2]}
@@ -119,16 +132,16 @@ def test_the_diagram_has_every_neuron_and_every_connection_coloured_by_sign():
     widths = {float(w) for d, c, w in paths}
     assert max(widths) == 0.6 + 4 / 2  # |w| = 2: 4 half-pixel steps
     assert "stroke='#111' stroke-width='3'" in svg  # the chosen neuron's frame
-    assert "<use href='#t-atlas'/>" in svg
 
 
 def test_wide_layers_get_small_pictures_and_only_the_strongest_connections():
     pg = Playground("dataset=moons;hidden=64,64")
     svg = diagram_svg(pg.net, pg.settings.features, pg.grid_values(), "tanh")
-    assert layout([2, 64, 64, 1])[:2] == (10, 12)
+    assert layout(64)[:2] == (10, 12) and layout(8)[:2] == (36, 44)  # each layer by its own width
+    assert "width='36' height='36'" in svg  # the two inputs and the output keep large pictures
     assert svg.count("class='neuron'") == 2 + 64 + 64 + 1
     assert sum(d.count("M") for d in re.findall(r"<path d='([^']*)' stroke='#", svg)) == 128 + MAX_LINES + 64
-    assert f"the {MAX_LINES} strongest of 4096 connections" in svg
+    assert f"connections: the {MAX_LINES} strongest between two layers (of 4096)" in svg
     width = int(re.search(r"width='(\d+)'", svg).group(1))
     assert width <= 640  # fits an 800 px window
 
@@ -156,14 +169,21 @@ def test_a_diverged_network_still_draws(text):
 
 
 def test_a_static_frame_holds_every_picture_and_the_numbers():
+    import base64
+    import xml.dom.minidom
+
     from nnlib.playground import static_html
-    from nnlib.playground.frame import frame
+    from nnlib.playground.frame import frame, static_svg
 
     pg = Playground("dataset=xor;show_test=1").step(30)
+    picture = static_svg(pg)
+    xml.dom.minidom.parseString(picture.encode("utf-8"))  # well-formed: a browser shows it as an image
+    assert picture.count("href='data:image/png;base64,") == 2 + 3  # regions, neuron; one image per layer
+    assert picture.count("class='neuron'") == 7 and "epoch 30" in picture
+    assert picture.count("stroke='#111' stroke-width='1.4'") == len(pg.X_test) * 2  # test points on both pictures
     page = static_html(pg)
-    assert page.count("<img src='data:image/png;base64,") == 2 and page.count("class='neuron'") == 7
-    assert "epoch 30" in page
-    assert page.count("stroke='#111' stroke-width='1.4'") == len(pg.X_test) * 2  # test points on both pictures
+    assert page.startswith("<img src='data:image/svg+xml;base64,")
+    assert base64.b64decode(page.split(",", 1)[1].split("'")[0]).decode("utf-8") == picture
     pictures = frame(pg, chosen=(2, 0))
     assert pictures["neuron"] == draw.png(draw.levels_of(draw.upsample(
         2 * pg.grid_values()[2][:, 0].reshape(GRID, GRID) - 1)[::-1]), draw.NEURON_TABLE)

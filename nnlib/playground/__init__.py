@@ -8,7 +8,7 @@ One file per concern, so that the part that computes can be tested without a bro
   training loop bounded by the clock (``advance``); no widgets;
 - ``draw`` and ``diagram``: the pictures, straight from numpy (PNG heat maps, SVG);
   ``frame``: all of them at one moment (``static_html`` for where widgets do not run);
-- ``controls`` and ``app``: the ipywidgets (``PlaygroundApp``, ``show``);
+- ``controls``, ``layout``, ``pacing`` and ``app``: the ipywidgets (``PlaygroundApp``, ``show``);
 - ``presets``: the series' experiments as settings strings.
 
 ipywidgets is imported only when the app is asked for, so ``Playground`` works in

@@ -17,20 +17,20 @@ import asyncio
 import math
 import threading
 import time
-import uuid
 
 import ipywidgets as widgets
 
 from .controls import Controls, message_box, say
 from .diagram import neuron_names
 from .frame import PICTURE, frame, points
+from .layout import arrange, picture
 from .model import TRAINING_KEYS, Playground
+from .pacing import FramePacer
 from .presets import PRESETS
 from .settings import Settings, parse_settings, shorten
 
 FRAME = 0.05  # seconds per frame, training and drawing: about 20 redraws a second
 FRAMES_PER_TRAIN = 60  # a Train of `epochs` epochs shows at least this many frames (when training is fast)
-PICTURES_WIDTH = "590px"  # the column of pictures: the diagram, two pictures side by side, the losses
 EMPTY = ("the settings box is empty: paste a settings string such as dataset=circles;hidden=8,8 "
          "(the box shows the current settings after every change)")
 
@@ -40,11 +40,11 @@ class PlaygroundApp:
 
     def __init__(self, settings=None, clock=time.perf_counter):
         self.playground = Playground(settings)
-        self.clock, self.uid = clock, "pg" + uuid.uuid4().hex[:8]
+        self.clock = clock
         self._lock = threading.RLock()  # one change of the playground at a time (see the module docstring)
         self._running = self._stop = False
         self._target, self._task, self.draw_seconds, self.frames = 0, None, 0.0, []
-        self.chosen = None
+        self.chosen, self.pacer = None, FramePacer()
         self.controls = Controls(self._on_control)
         self.controls.show(self.playground.settings)
         button = {"layout": widgets.Layout(width="92px")}
@@ -65,46 +65,17 @@ class PlaygroundApp:
                                        layout=widgets.Layout(width=f"{PICTURE}px"))
         self.neuron.observe(lambda change: self._choose(change["new"]), names="value")
         self.diagram = widgets.HTML()
-        regions, self.regions, self.regions_points = self._picture()
-        large, self.large, self.large_points = self._picture()
+        regions, self.regions, self.regions_points = picture()
+        large, self.large, self.large_points = picture()
         self.losses = widgets.HTML()
         self.settings_box = widgets.Textarea(description="settings", style={"description_width": "60px"},
                                              layout=widgets.Layout(width="auto", flex="1 1 400px", height="52px"))
         self.apply_button = widgets.Button(description="Apply settings", layout=widgets.Layout(width="120px"))
         self.apply_button.on_click(lambda _: self.apply(self.settings_box.value))
         self.apply_message, self.apply_note = message_box(), ""
-        self.ui = self._layout(regions, large)
+        self.ui = arrange(self, regions, large)
         self.settings_box.value = self.playground.settings_string
         self._rebuilt()
-
-    # -- layout -----------------------------------------------------------------------
-    def _picture(self):
-        image = widgets.Image(format="png", layout=widgets.Layout(width=f"{PICTURE}px", height=f"{PICTURE}px",
-                                                                   grid_area="picture", margin="0"))
-        points = widgets.HTML(layout=widgets.Layout(grid_area="picture", margin="0"))
-        # The points (which change only with the data) lie over the heat map (which changes every frame).
-        box = widgets.GridBox([image, points], layout=widgets.Layout(
-            grid_template_columns=f"{PICTURE}px", grid_template_rows=f"{PICTURE}px", grid_template_areas='"picture"'))
-        return box, image, points
-
-    def _layout(self, regions, large):
-        legend = widgets.HTML("<span style='font-size:12px'>output: the regions of each class · points: white "
-                              "outline training, dark outline test</span>", layout=widgets.Layout(width=f"{PICTURE}px"))
-        pictures = widgets.VBox([
-            self.diagram,
-            widgets.HBox([widgets.VBox([regions, legend]), widgets.VBox([large, self.neuron])],
-                         layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HBox([self.losses, self.status], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-        ], layout=widgets.Layout(flex="0 0 auto", width=PICTURES_WIDTH, max_width="100%"))
-        controls = widgets.VBox([self.controls.box], layout=widgets.Layout(flex="1 1 300px", min_width="0"))
-        top = widgets.HBox([self.train_button, self.pause_button, self.step_button, self.reset_button, self.preset],
-                           layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        settings = widgets.HBox([self.settings_box, self.apply_button, self.apply_message],
-                                layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
-        # Narrower than about 1000 px the pictures wrap below the controls instead of being cut off.
-        body = widgets.HBox([controls, pictures], layout=widgets.Layout(flex_flow="row wrap",
-                                                                       align_items="flex-start"))
-        return widgets.VBox([top, self.claim, body, settings], layout=widgets.Layout(max_width="100%"))
 
     # -- settings ---------------------------------------------------------------------
     def _on_control(self, key):
@@ -137,8 +108,12 @@ class PlaygroundApp:
                 self._points()
                 self.draw()
 
-    def apply(self, text):
-        """Restore the configuration in a settings string; a bad string only shows a message. Returns success."""
+    def apply(self, text, preset=None):
+        """Restore the configuration in a settings string; a bad string only shows a message. Returns success.
+
+        The claim of a preset stays while its settings are changed control by control
+        (the claims say what to change); another settings string replaces it.
+        """
         if not isinstance(text, str) or not text.strip():
             self._tell(EMPTY)
             return False
@@ -154,6 +129,12 @@ class PlaygroundApp:
             self.controls.show(settings)
             self.settings_box.value = self.playground.settings_string
             self._rebuilt()
+        if preset is None:
+            self.claim.value = ""
+            self.preset.value = self.preset.options[0]  # "choose a preset …": no preset is set
+        else:
+            self.claim.value = (f"<div style='font-size:13px;margin:2px 0 6px'><b>{preset.name}.</b> "
+                                f"{preset.claim}</div>")
         return True
 
     def _tell(self, text):
@@ -164,10 +145,8 @@ class PlaygroundApp:
     def choose_preset(self, name):
         """Apply the preset called ``name`` (from the menu) and show what it should show."""
         preset = next((p for p in PRESETS if p.name == name), None)
-        if preset is None:
-            return
-        self.apply(preset.settings)
-        self.claim.value = f"<div style='font-size:13px;margin:2px 0 6px'><b>{preset.name}.</b> {preset.claim}</div>"
+        if preset is not None:
+            self.apply(preset.settings, preset)
 
     def _rebuilt(self):
         """After a new network: the neuron menu, the points, the target of Train, a full redraw."""
@@ -244,7 +223,7 @@ class PlaygroundApp:
 
     def frames_until_done(self):
         """Train and draw frame by frame; yields after each frame the seconds to wait before the next."""
-        pg = self.playground
+        pg, failed = self.playground, False
         try:
             while True:
                 with self._lock:
@@ -255,15 +234,21 @@ class PlaygroundApp:
                     budget = max(0.25 * FRAME, FRAME - self.draw_seconds)  # leave time to draw
                     pg.advance(budget, max_epochs=min(per_frame, self._target - pg.epoch), clock=self.clock,
                                stop=lambda: self._stop)
-                    self.draw()
+                    # no frame while the browser is still busy with the last one, or when Pause came
+                    if not self._stop and self.pacer.ready(self.clock()):
+                        self.draw()
                     elapsed = self.clock() - start
                     self.frames.append(elapsed)
                 yield max(0.005, FRAME - elapsed)
         except Exception as error:  # shown, not lost inside a background task
             self.status.value = f"error: {type(error).__name__}: {shorten(str(error), 200)}"
+            failed = True
         finally:
             self._running = False
-            self._buttons()
+            self._buttons()  # first: Train is back as soon as training has stopped
+        if not failed:
+            with self._lock:
+                self.draw()  # then the state it stopped in, whether or not its frame was due
 
     def _buttons(self):
         self.train_button.disabled = self._running
@@ -274,12 +259,13 @@ class PlaygroundApp:
     def draw(self):
         """Redraw the diagram, the regions, the chosen neuron, the losses and the numbers."""
         start = self.clock()
-        pictures = frame(self.playground, self.chosen, span=self._target, uid=self.uid)
+        pictures = frame(self.playground, self.chosen, span=self._target)
         self.diagram.value = pictures["diagram"]
         self.regions.value, self.large.value = pictures["regions"], pictures["neuron"]
         self.losses.value = pictures["losses"]
         self.status.value = f"<span style='font-size:13px'>{pictures['summary']}</span>"
         self.draw_seconds = self.clock() - start
+        self.pacer.sent(self.clock())
 
 
 def show(settings=None):

@@ -9,6 +9,7 @@ and shapes with an outline (white for training points, dark for test points),
 neuron pictures run from class 0's colour (negative) to class 1's (positive).
 """
 
+import html
 import struct
 import zlib
 
@@ -51,8 +52,11 @@ def _chunk(kind, body):
     return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
 
-def png(pixels, table=None):
-    """PNG bytes of an image: RGB pixels (h, w, 3) uint8, or indices (h, w) into ``table`` (k, 3)."""
+def png(pixels, table=None, transparent=None):
+    """PNG bytes of an image: RGB pixels (h, w, 3) uint8, or indices (h, w) into ``table`` (k, 3).
+
+    ``transparent``: an index of ``table`` drawn fully transparent (the gaps between neuron pictures).
+    """
     pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
     height, width = pixels.shape[:2]
     kind = 3 if table is not None else 2  # indexed colour or truecolour
@@ -62,9 +66,22 @@ def png(pixels, table=None):
     chunks = [_chunk(b"IHDR", header)]
     if table is not None:
         chunks.append(_chunk(b"PLTE", np.ascontiguousarray(table, dtype=np.uint8).tobytes()))
+        if transparent is not None:
+            chunks.append(_chunk(b"tRNS", bytes([255] * transparent + [0])))
     # level 1: these smooth pictures compress almost as well as at level 6, three times faster
     chunks += [_chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)), _chunk(b"IEND", b"")]
     return b"\x89PNG\r\n\x1a\n" + b"".join(chunks)
+
+
+def resample(Z, m):
+    """Bilinear interpolation of values on a g × g grid (g, g, ...) at m × m evenly spaced points, same corners."""
+    g = Z.shape[0]
+    t = np.linspace(0, g - 1, m)
+    i = np.minimum(t.astype(int), g - 2)
+    f = (t - i).reshape((m,) + (1,) * (Z.ndim - 1))
+    rows = Z[i] * (1 - f) + Z[i + 1] * f  # along y
+    f = f.reshape((1, m) + (1,) * (Z.ndim - 2))
+    return rows[:, i] * (1 - f) + rows[:, i + 1] * f  # along x
 
 
 def upsample(Z, factor=UPSAMPLE):
@@ -73,12 +90,7 @@ def upsample(Z, factor=UPSAMPLE):
     Done with element-wise arithmetic, not as matrix products: BLAS spreads even small
     products over threads, which on a busy machine makes them slower, not faster.
     """
-    m = Z.shape[0]
-    t = np.linspace(0, m - 1, (m - 1) * factor + 1)
-    i = np.minimum(t.astype(int), m - 2)
-    f = (t - i)[:, None]
-    rows = Z[i] * (1 - f) + Z[i + 1] * f  # along y
-    return rows[:, i] * (1 - f.T) + rows[:, i + 1] * f.T  # along x
+    return resample(Z, (Z.shape[0] - 1) * factor + 1)
 
 
 def regions_png(output, discrete=False):
@@ -101,15 +113,23 @@ def regions_png(output, discrete=False):
     return png(np.round(np.clip(p, 0, 1) @ tints).astype(np.uint8))  # each class's tint, by its probability
 
 
-def thumbnails_png(pictures):
-    """One PNG holding every neuron's picture, stacked: ``pictures`` (k, t, t) with values in [−1, 1].
+def layer_png(pictures, rows, pitch):
+    """One layer's neuron pictures (n, s, s), values in [−1, 1], as one PNG laid out as in the diagram.
 
-    Each picture gets a border of its own edge pixels, so that a browser that smooths
-    the scaled picture never mixes in its neighbour; picture i occupies rows
-    i·(t + 2) + 1 … i·(t + 2) + t of the stack, columns 1 … t.
+    Column by column, ``rows`` pictures to a column, every ``pitch`` pixels (the gaps
+    are transparent, so the connections show between the pictures); the picture's
+    top row is the largest y.
     """
-    padded = np.pad(np.asarray(pictures)[:, ::-1, :], ((0, 0), (1, 1), (1, 1)), mode="edge")
-    return png(levels_of(padded.reshape(-1, padded.shape[2])), NEURON_TABLE)
+    n, size = pictures.shape[:2]
+    columns = -(-n // rows)
+    canvas = np.full((min(n, rows) * pitch, columns * pitch), LEVELS, dtype=np.uint8)  # LEVELS: transparent
+    pad = (pitch - size) // 2
+    levels = levels_of(pictures[:, ::-1, :])
+    for unit in range(n):
+        column, row = divmod(unit, rows)
+        canvas[row * pitch + pad:row * pitch + pad + size, column * pitch + pad:column * pitch + pad + size] = \
+            levels[unit]
+    return png(canvas, np.vstack([NEURON_TABLE, [[255, 255, 255]]]), transparent=LEVELS)
 
 
 # -- SVG ---------------------------------------------------------------------------------
@@ -117,10 +137,12 @@ def thumbnails_png(pictures):
 FONT = "font-family='sans-serif' font-size='12'"
 
 
-def svg(width, height, body, title=""):
-    """An SVG element of a fixed size (it never scales, so its text stays 12 px or more)."""
-    return (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' style='display:block' "
-            f"viewBox='0 0 {width} {height}' role='img' aria-label='{title}' {FONT}>{body}</svg>")
+def svg(width, height, body, title="", shrink=False):
+    """An SVG element of a fixed size, so that its text stays 12 px; with ``shrink`` it scales down to fit
+    a container narrower than itself (rather than being cut off)."""
+    style = "display:block" + (";max-width:100%;height:auto" if shrink else "")
+    return (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' style='{style}' "
+            f"viewBox='0 0 {width} {height}' role='img' aria-label='{html.escape(title)}' {FONT}>{body}</svg>")
 
 
 def marker(kind, x, y, fill, stroke, width):

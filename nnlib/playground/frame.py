@@ -1,13 +1,14 @@
 """One frame of the playground: everything its pictures show at one moment, as PNG bytes and SVG text.
 
 ``frame`` is what the widget app redraws after every chunk of training;
-``static_html`` puts one frame together as plain HTML (images inline), for a
-notebook cell or a web page where widgets do not run, e.g. on GitHub.
+``static_svg`` puts one frame together as one picture, and ``static_html`` shows
+it as an image, for a notebook cell or a web page where widgets do not run
+(GitHub, the website, a notebook that is not trusted).
 """
 
 import base64
 import html
-import uuid
+import re
 
 from . import draw
 from .diagram import diagram_svg, scaled
@@ -16,7 +17,7 @@ from .model import GRID
 PICTURE = 280  # pixels: the decision regions and the chosen neuron
 
 
-def frame(pg, chosen=None, span=None, uid="pg"):
+def frame(pg, chosen=None, span=None):
     """The pictures of the Playground ``pg`` now: a dict of diagram (SVG), regions and neuron (PNG), losses (SVG).
 
     ``chosen`` is the (column, unit) of the neuron shown large (default: the first
@@ -30,7 +31,7 @@ def frame(pg, chosen=None, span=None, uid="pg"):
     column, unit = chosen
     picture = scaled(values, column, s.act)[:, unit].reshape(GRID, GRID)
     return {
-        "diagram": diagram_svg(pg.net, s.features, values, s.act, chosen=chosen, dead=pg.dead_units(), uid=uid),
+        "diagram": diagram_svg(pg.net, s.features, values, s.act, chosen=chosen, dead=pg.dead_units()),
         "regions": draw.regions_png(output[:, :, 0] if s.classes == 2 else output, s.discrete),
         "neuron": draw.png(draw.levels_of(draw.upsample(picture)[::-1]), draw.NEURON_TABLE),
         "losses": draw.loss_svg(pg.train_loss, pg.test_loss, max(span or 0, s.epochs)),
@@ -44,22 +45,37 @@ def points(pg):
     return draw.points_svg(PICTURE, pg.xs, pg.ys, sets)
 
 
+def _size(svg_text):
+    width, height = re.search(r"width='(\d+)' height='(\d+)'", svg_text).groups()
+    return int(width), int(height)
+
+
+def static_svg(pg, chosen=None):
+    """One frame as one SVG picture: the diagram; the regions and the chosen neuron with the points; the losses."""
+    pictures, dots = frame(pg, chosen), points(pg)
+    width, top = _size(pictures["diagram"])
+    parts = [f"<svg x='0' y='0'{pictures['diagram'][4:]}"]  # each part keeps its own size and coordinates
+    for x, key, caption in ((0, "regions", "output: the decision regions"), (PICTURE + 12, "neuron", "the chosen "
+                                                                                   "neuron, large")):
+        image = base64.b64encode(pictures[key]).decode("ascii")
+        parts.append(f"<image x='{x}' y='{top}' width='{PICTURE}' height='{PICTURE}' preserveAspectRatio='none' "
+                     f"href='data:image/png;base64,{image}'/><svg x='{x}' y='{top}'{dots[4:]}"
+                     f"<text x='{x}' y='{top + PICTURE + 16}'>{caption}</text>")
+    losses_top = top + PICTURE + 28
+    parts.append(f"<svg x='0' y='{losses_top}'{pictures['losses'][4:]}")
+    _, losses_height = _size(pictures["losses"])
+    parts.append(f"<text x='0' y='{losses_top + losses_height + 18}'>{html.escape(pictures['summary'])}</text>")
+    return draw.svg(max(width, 2 * PICTURE + 12), losses_top + losses_height + 26, "".join(parts),
+                    "the playground: the network, the decision regions, a neuron and the losses")
+
+
 def static_html(pg, chosen=None):
-    """One frame as HTML: the diagram, the regions and the chosen neuron with the points over them, the losses.
+    """``static_svg`` as an HTML image, which shows wherever HTML does, also where a notebook is not trusted.
 
-    Every call gets SVG ids of its own: several frames in one page (one notebook) must not share them.
+    (JupyterLab removes SVG elements from the HTML of untrusted outputs, but keeps an image made of one.)
     """
-    pictures, dots = frame(pg, chosen, uid="pg" + uuid.uuid4().hex[:8]), points(pg)
-
-    def panel(png, caption):
-        image = base64.b64encode(png).decode("ascii")
-        return (f"<figure style='margin:0 8px 8px 0'><div style='display:grid;width:{PICTURE}px;height:{PICTURE}px'>"
-                f"<img src='data:image/png;base64,{image}' width='{PICTURE}' height='{PICTURE}' "
-                f"style='grid-area:1/1' alt='{caption}'><div style='grid-area:1/1'>{dots}</div></div>"
-                f"<figcaption style='font-size:13px'>{caption}</figcaption></figure>")
-
-    return (f"<div style='font-family:sans-serif;max-width:100%'>{pictures['diagram']}"
-            f"<div style='display:flex;flex-wrap:wrap'>{panel(pictures['regions'], 'output: the decision regions')}"
-            f"{panel(pictures['neuron'], 'the chosen neuron, large')}</div>"
-            f"<div style='display:flex;flex-wrap:wrap;align-items:center'>{pictures['losses']}"
-            f"<p style='font-size:13px;margin:8px'>{html.escape(pictures['summary'])}</p></div></div>")
+    picture = static_svg(pg, chosen)
+    width, height = _size(picture)
+    data = base64.b64encode(picture.encode("utf-8")).decode("ascii")
+    return (f"<img src='data:image/svg+xml;base64,{data}' width='{width}' height='{height}' "
+            f"style='max-width:100%;height:auto' alt='the playground after {pg.epoch} epochs: {pg.summary()}'>")

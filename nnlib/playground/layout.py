@@ -1,0 +1,45 @@
+"""Where the app's widgets go: controls above the pictures in a narrow container, beside them in a wide one.
+
+Plain flexbox that wraps, so it needs no knowledge of the window: the controls
+(groups of 290 px that wrap, two side by side in a 600 px column) take what is
+left next to a column of pictures of fixed width; when less than about 1000 px
+is there, the pictures wrap below the controls rather than being cut off.
+"""
+
+import ipywidgets as widgets
+
+from .frame import PICTURE
+
+PICTURES_WIDTH = "590px"  # the column of pictures: the diagram, two pictures side by side, the losses
+
+
+def picture():
+    """A heat map (an Image) with the points (an HTML widget holding an SVG) lying over it: (box, image, points).
+
+    The points change only with the data, the heat map every frame, so they are sent apart.
+    """
+    image = widgets.Image(format="png", layout=widgets.Layout(width=f"{PICTURE}px", height=f"{PICTURE}px",
+                                                               grid_area="picture", margin="0"))
+    points = widgets.HTML(layout=widgets.Layout(grid_area="picture", margin="0"))
+    box = widgets.GridBox([image, points], layout=widgets.Layout(
+        grid_template_columns=f"{PICTURE}px", grid_template_rows=f"{PICTURE}px", grid_template_areas='"picture"'))
+    return box, image, points
+
+
+def arrange(app, regions, large):
+    """The app's whole widget: buttons and presets, the claim, controls and pictures, the settings string."""
+    legend = widgets.HTML("<span style='font-size:12px'>output: the regions of each class · points: white "
+                          "outline training, dark outline test</span>", layout=widgets.Layout(width=f"{PICTURE}px"))
+    pictures = widgets.VBox([
+        app.diagram,
+        widgets.HBox([widgets.VBox([regions, legend]), widgets.VBox([large, app.neuron])],
+                     layout=widgets.Layout(flex_flow="row wrap")),
+        widgets.HBox([app.losses, app.status], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+    ], layout=widgets.Layout(flex="0 0 auto", width=PICTURES_WIDTH, max_width="100%"))
+    controls = widgets.VBox([app.controls.box], layout=widgets.Layout(flex="1 1 300px", min_width="0"))
+    top = widgets.HBox([app.train_button, app.pause_button, app.step_button, app.reset_button, app.preset],
+                       layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+    settings = widgets.HBox([app.settings_box, app.apply_button, app.apply_message],
+                            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+    body = widgets.HBox([controls, pictures], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+    return widgets.VBox([top, app.claim, body, settings, app.pacer.box], layout=widgets.Layout(max_width="100%"))
