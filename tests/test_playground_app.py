@@ -177,3 +177,30 @@ def test_show_displays_the_app_at_the_defaults(monkeypatch):
     app = show()
     assert shown == [app.ui] and app.playground.settings == parse_settings("")
     assert np.isfinite(app.playground.test_loss).all()
+
+
+def test_frames_wait_for_the_browser_to_echo_the_last_one():
+    from nnlib.playground.pacing import FramePacer
+
+    pacer = FramePacer(patience=1.0)
+    assert pacer.ready(0.0)  # no browser has answered yet (a script, a test): every frame is drawn
+    pacer.sent(0.0)
+    assert pacer.ready(0.1)
+    pacer.echo.value = 1  # what the browser's link sends back once it has taken frame 1 in
+    assert pacer.answering and pacer.ready(0.1)
+    pacer.sent(0.2)
+    assert not pacer.ready(0.3)  # frame 2 not yet echoed: the next frame waits
+    assert pacer.ready(1.2)  # but not for ever (a hidden tab answers slowly)
+    pacer.echo.value = 2
+    assert pacer.ready(0.3)
+
+
+def test_while_the_browser_is_busy_the_app_trains_on_without_drawing():
+    app = PlaygroundApp("dataset=moons;epochs=200")
+    app.pacer.echo.value = app.pacer.counter.value  # a browser that has shown everything so far …
+    drawn = app.pacer.counter.value
+    app.pacer.patience = float("inf")  # … and then never answers again
+    app.train(background=False)
+    assert app.playground.epoch == 200
+    assert app.pacer.counter.value == drawn + 2  # the first frame, then only the final state
+    assert "epoch 200" in app.status.value
