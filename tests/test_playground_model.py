@@ -155,6 +155,7 @@ def test_advance_stops_when_asked_and_at_max_epochs():
     asked = iter([False, False, False, True])
     assert pg.advance(np.inf, stop=lambda: next(asked)) == 3
     assert pg.epoch == 0 and pg.batches == 3  # stopped in the middle of an epoch; the next call continues
+    assert pg.summary().startswith("epoch 0 + 3 of 10 batches · ")
     pg.advance(np.inf, max_epochs=2)
     assert pg.epoch == 2 and pg.batches == 20
 

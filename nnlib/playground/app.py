@@ -10,7 +10,10 @@ ipykernel 6). With ipykernel 7 and ipywidgets 8 a click may also arrive on a
 second thread while a frame is computing: Pause then only raises a flag, which
 training reads before every batch, and everything else that changes the
 playground (Reset, Apply, a control) holds one lock, so it waits for the frame
-under way instead of changing the network under its feet.
+under way instead of changing the network under its feet. A frame is drawn only
+once the browser has shown the one before (``pacing.FramePacer``); meanwhile
+training goes on, so a slow browser or connection slows the pictures, never
+the answer to Pause.
 """
 
 import asyncio

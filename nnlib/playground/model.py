@@ -261,7 +261,11 @@ class Playground:
     def summary(self):
         """One line: epoch, losses, accuracies, dead units, divergence."""
         loss = f"loss train {self._train_loss[-1]:.3f} test {self._test_loss[-1]:.3f} · " if self.epoch else ""
-        text = f"epoch {self.epoch} · {loss}accuracy train {self.train_accuracy:.0%} test {self.test_accuracy:.0%}"
+        into = ""
+        if self._order is not None:  # in the middle of an epoch (a slow one: many small batches)
+            into = f" + {self._start // self.settings.batch} of {-(-len(self.F_train) // self.settings.batch)} batches"
+        text = (f"epoch {self.epoch}{into} · {loss}accuracy train {self.train_accuracy:.0%} "
+                f"test {self.test_accuracy:.0%}")
         dead = self.dead_units()
         if dead:
             total = sum(len(layer) for layer in dead)
