@@ -60,11 +60,11 @@ def static_svg(pg, chosen=None):
         image = base64.b64encode(pictures[key]).decode("ascii")
         parts.append(f"<image x='{x}' y='{top}' width='{PICTURE}' height='{PICTURE}' preserveAspectRatio='none' "
                      f"href='data:image/png;base64,{image}'/><svg x='{x}' y='{top}'{dots[4:]}"
-                     f"<text x='{x}' y='{top + PICTURE + 16}'>{caption}</text>")
+                     f"<text x='{x + 2}' y='{top + PICTURE + 16}'>{caption}</text>")
     losses_top = top + PICTURE + 28
     parts.append(f"<svg x='0' y='{losses_top}'{pictures['losses'][4:]}")
     _, losses_height = _size(pictures["losses"])
-    parts.append(f"<text x='0' y='{losses_top + losses_height + 18}'>{html.escape(pictures['summary'])}</text>")
+    parts.append(f"<text x='2' y='{losses_top + losses_height + 18}'>{html.escape(pictures['summary'])}</text>")
     return draw.svg(max(width, 2 * PICTURE + 12), losses_top + losses_height + 26, "".join(parts),
                     "the playground: the network, the decision regions, a neuron and the losses")
 
