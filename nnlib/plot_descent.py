@@ -191,11 +191,13 @@ def paths_figure(grid, paths, *, title="Descent paths", axis_titles=("θ₁", "�
 
 
 def curves_figure(curves, *, title="Loss per epoch", x=None, x_title="epoch", y_title="loss", log_y=False,
-                  log_x=False, every=1, dash=None, height=450, markers=False):
+                  log_x=False, every=1, dash=None, height=450, markers=False, y_range=None):
     """Several curves in one plot: ``curves`` maps a label to the y values (epoch 1, 2, … unless ``x`` is given).
 
     ``every=k`` keeps every k-th point (long runs stay small); NaN and inf are
     left as gaps. ``dash`` maps labels to a Plotly dash style ("dot", "dash").
+    ``y_range=(low, high)`` fixes the visible range of y (in data units, also on
+    a log axis), so one exploding curve does not flatten the others.
     """
     import plotly.graph_objects as go
 
@@ -211,7 +213,10 @@ def curves_figure(curves, *, title="Loss per epoch", x=None, x_title="epoch", y_
                                        "dash": (dash or {}).get(label, "solid")}))
     fig.update_layout(title={"text": title, "x": 0.02, "xanchor": "left"}, template="plotly_white", height=height,
                       xaxis={"title": {"text": x_title}, "type": "log" if log_x else "linear"},
-                      yaxis={"title": {"text": y_title}, "type": "log" if log_y else "linear"},
+                      yaxis={"title": {"text": y_title}, "type": "log" if log_y else "linear",
+                             "exponentformat": "power",
+                             "range": None if y_range is None else
+                             [float(np.log10(v)) if log_y else float(v) for v in y_range]},
                       legend={"x": 1.02, "y": 1.0, "xanchor": "left", "yanchor": "top"},
                       margin={"l": 70, "r": 20, "t": 60, "b": 60})
     return fig
