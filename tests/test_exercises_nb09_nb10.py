@@ -11,7 +11,7 @@ import pytest
 
 import nnlib
 from nnlib import descent
-from nnlib.exercises import check, hint, nb09, solution, tutor
+from nnlib.exercises import check, hint, nb09, nb10, solution, tutor
 
 A, G, THETA0 = nb09.A, nb09.G, nb09.THETA0
 Z = nb09.Z_NO_BIAS
@@ -35,9 +35,27 @@ WRONG = [
     ("09.3", -Z.mean(), "mean"),
     ("09.3", -Z[0], "one point"),
     ("09.3", -1.0, None),
+    ("10.1", 2 / 50, "variance"),
+    ("10.1", np.sqrt(2 / 250), "Xavier"),
+    ("10.1", np.sqrt(2 / 200), "n_out"),
+    ("10.1", np.sqrt(1 / 50), "LeCun"),
+    ("10.1", 2 / np.sqrt(50), "2 outside the root"),
+    ("10.1", 0.5, None),
+    ("10.2", 2 * 0.04, "no mean"),
+    ("10.2", 2 * 0.04 + 0.25, "mean added outside"),
+    ("10.2", 2 * (0.04 + 0.25) / 64, "mean instead of sum"),
+    ("10.2", np.sqrt(2 * (0.04 + 0.25)), "standard deviation"),
+    ("10.2", 2 * (0.04 + 0.5), "μ not squared"),
+    ("10.2", 0.29, None),
+    ("10.3", 0.25**10, "ten layers"),
+    ("10.3", 0.25**8, "eight layers"),
+    ("10.3", 4.0**9, "upside down"),
+    ("10.3", 1.0, "no slope"),
+    ("10.3", 0.5**9, "σ(0) for σ'(0)"),
+    ("10.3", 0.25, None),
 ]
 
-IDS = ["09.1", "09.2", "09.3"]
+IDS = ["09.1", "09.2", "09.3", "10.1", "10.2", "10.3"]
 
 
 def verdict(capsys, exercise_id, answer):
@@ -98,8 +116,8 @@ def test_the_solution_is_correct_and_the_hints_never_give_the_number(capsys, exe
     assert capsys.readouterr().out.startswith("hint ")
 
 
-def test_all_exercises_of_notebook_09_are_tested():
-    assert list(nb09.EXERCISES) == IDS
+def test_all_exercises_of_notebooks_09_and_10_are_tested():
+    assert list(nb09.EXERCISES) + list(nb10.EXERCISES) == IDS
 
 
 # -- the keys' numbers ----------------------------------------------------------------------------------
@@ -125,3 +143,32 @@ def test_key_09_3_is_the_bias_at_which_the_unit_turns_off_on_all_points():
     z = nb09.POINTS @ nb09.W_UNIT + b
     assert np.all(z <= 1e-12) and np.isclose(z.max(), 0.0, atol=1e-12)
     assert np.any(nb09.POINTS @ nb09.W_UNIT + b + 1e-6 > 0)    # any larger bias revives it somewhere
+
+
+def test_key_10_1_is_nnlibs_he_scale():
+    assert solution("10.1") == nnlib.layers.init_std("he", None, nb10.N_IN, nb10.N_OUT)
+
+
+def test_key_10_2_matches_a_simulation_of_such_a_layer():
+    rng = np.random.default_rng(5)
+    moments = []
+    for seed in range(60):                     # the rule averages over the random weights too
+        x = rng.normal(nb10.MEAN_X, np.sqrt(nb10.VAR_X), size=(200, nb10.N))
+        z = nnlib.Dense(nb10.N, 64, seed=seed, init_scale=float(np.sqrt(nb10.VAR_W))).forward(x)
+        moments.append(np.mean(z**2))
+    assert abs(np.mean(moments) / solution("10.2") - 1) < 0.05
+
+
+def test_key_10_3_is_the_linearised_backward_factor_of_a_sigmoid_stack():
+    # Near z = 0 each sigmoid layer passes the error back as σ'(0)·Wᵀδ; with n units and weights of std σ_w
+    # the size of δ shrinks by σ'(0)·σ_w·√n per layer. Check on a linear stand-in, averaged over seeds.
+    rng = np.random.default_rng(0)
+    ratios = []
+    for _ in range(30):
+        delta = rng.normal(size=nb10.WIDTH)
+        start = np.linalg.norm(delta)
+        for _ in range(nb10.STEPS):
+            W = rng.normal(0, nb10.SIGMA_W, size=(nb10.WIDTH, nb10.WIDTH))
+            delta = nb10.SLOPE * (W.T @ delta)
+        ratios.append(np.linalg.norm(delta) / start)
+    assert abs(np.mean(ratios) / solution("10.3") - 1) < 0.1
