@@ -20,8 +20,10 @@ from .palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_MARKERS, CLASS_SYM
 # the class colours keep one meaning. Hidden units' lines differ by dash, and the legend names each.
 BOUNDARY_COLOR = "black"
 UNIT_LINE_COLOR = "#444444"
-UNIT_DASHES = ("dash", "dot", "dashdot", "longdash", "longdashdot")          # Plotly, unit 1, 2, ...
-UNIT_LINESTYLES = ("--", ":", "-.", (0, (8, 3)), (0, (8, 3, 2, 3)))         # the same in matplotlib
+UNIT_DASHES = ("dash", "dot", "dashdot", "longdashdot", "12px,3px,2px,3px,2px,3px")  # Plotly: unit 1, 2, …
+UNIT_LINESTYLES = ("--", ":", "-.", (0, (10, 3, 2, 3)), (0, (12, 3, 2, 3, 2, 3)))      # the same in matplotlib
+# Legend order: the classes' points first (Plotly's default rank is 1000), then unit lines, then the boundary.
+UNIT_RANK, BOUNDARY_RANK = 1001, 1100
 
 # Figures are drawn from float32 arrays on coarse grids, so a notebook with a
 # few animations stays well under 2 MB.
@@ -282,7 +284,7 @@ def _boundary_traces(xs, ys, Z, threshold, zrange, units, colorbar_title, unit_n
         name = unit_names[k] if k < len(unit_names) else f"unit {k + 1}"
         traces.append(go.Scatter(x=x_line, y=y_line, mode="lines", name=f"{name}: w·x + b = 0",
                                  line={"color": UNIT_LINE_COLOR, "width": 2, "dash": unit_dash(k)},
-                                 hoverinfo="skip"))
+                                 legendrank=UNIT_RANK + k, hoverinfo="skip"))
     return traces
 
 
@@ -316,7 +318,7 @@ def _static_traces(X, positive, class_names, threshold):
 
     X = np.asarray(X, dtype=float)
     traces = [go.Scatter(x=[None], y=[None], mode="lines", line={"color": BOUNDARY_COLOR, "width": 3},
-                         name=f"decision boundary (output = {threshold:g})")]
+                         name=f"decision boundary (output = {threshold:g})", legendrank=BOUNDARY_RANK)]
     for cls, mask in enumerate((~positive, positive)):
         traces.append(go.Scatter(
             x=X[mask, 0].astype(DTYPE), y=X[mask, 1].astype(DTYPE), mode="markers", name=class_names[cls],
@@ -606,6 +608,7 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
         x_line, y_line = unit_lines[k]
         return go.Scatter(x=x_line.astype(DTYPE), y=y_line.astype(DTYPE), mode="lines", hoverinfo="skip",
                           name=f"hidden unit {k + 1}'s line", legendgroup=f"unit {k + 1}", showlegend=showlegend,
+                          legendrank=UNIT_RANK + k,
                           line={"color": UNIT_LINE_COLOR, "width": width, "dash": unit_dash(k)})
 
     for k in range(n_units + 1):
@@ -628,7 +631,8 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
                                      line={"color": BOUNDARY_COLOR, "width": 3}, name="decision boundary",
                                      showlegend=False), **where)
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line={"color": BOUNDARY_COLOR, "width": 3},
-                                     name=f"decision boundary (output = {threshold:g})"), **where)
+                                     name=f"decision boundary (output = {threshold:g})", legendrank=BOUNDARY_RANK),
+                          **where)
             for j in range(n_units):
                 fig.add_trace(unit_line(j, 2, showlegend=False), **where)
         for trace in _hidden_points(go, X, positive, names, showlegend=k == 0):
