@@ -53,6 +53,20 @@ def relu_derivative(z, fz=None):
     return (np.asarray(z) > 0).astype(float)
 
 
+LEAKY_SLOPE = 0.01
+
+
+def leaky_relu(z):
+    """leaky_relu(z) = z for z > 0, else 0.01 z: a relu that never goes completely flat."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, z, LEAKY_SLOPE * z)
+
+
+def leaky_relu_derivative(z, fz=None):
+    """leaky_relu'(z) = 1 for z > 0, else 0.01: a unit pushed below 0 still gets a gradient."""
+    return np.where(np.asarray(z) > 0, 1.0, LEAKY_SLOPE)
+
+
 def identity(z):
     """identity(z) = z: a linear output, for regression."""
     return np.asarray(z, dtype=float)
@@ -73,6 +87,19 @@ def step_derivative(z, fz=None):
     return np.zeros_like(z, dtype=float)
 
 
+def softmax(z):
+    """softmax(z)_k = e^(z_k) / Σ_j e^(z_j), row by row: k class probabilities that sum to 1.
+
+    Not element-wise, so it is a layer of its own (``nnlib.layers.Softmax``) rather than
+    an entry of ACTIVATIONS. Subtracting each row's largest logit first changes nothing
+    mathematically (the factor e^(−max) cancels) but keeps every exponent ≤ 0, so
+    logits of 1000 do not overflow.
+    """
+    z = np.asarray(z, dtype=float)
+    exp = np.exp(z - z.max(axis=-1, keepdims=True))
+    return exp / exp.sum(axis=-1, keepdims=True)
+
+
 class Activation(NamedTuple):
     """An activation function together with its derivative."""
 
@@ -87,6 +114,7 @@ ACTIVATIONS = {
         Activation("sigmoid", sigmoid, sigmoid_derivative),
         Activation("tanh", tanh, tanh_derivative),
         Activation("relu", relu, relu_derivative),
+        Activation("leaky_relu", leaky_relu, leaky_relu_derivative),
         Activation("identity", identity, identity_derivative),
         Activation("step", step, step_derivative),
     )

@@ -165,3 +165,67 @@ def moons(n=200, noise=0.1, seed=0):
         return points - [0.5, 0.25]
 
     return _two_classes(n, noise, seed, arc)
+
+
+def blobs(n=200, noise=0.5, seed=0):
+    """Two round Gaussian clouds: class 0 around (−1, −1), class 1 around (1, 1).
+
+    ``noise`` is the standard deviation of each cloud; at 0.5 the classes barely
+    touch and a straight line separates them, at 1.5 they overlap. Returns X (n, 2)
+    and y (n,) with labels 0/1, balanced (n − n//2 and n//2 points), rows in random order.
+    """
+    def cloud(label, u):  # every point at its centre; _two_classes adds the Gaussian noise
+        return np.full((len(u), 2), -1.0 if label == 0 else 1.0)
+
+    return _two_classes(n, noise, seed, cloud)
+
+
+def spiral(n=300, classes=2, noise=0.1, seed=0):
+    """Interleaved spiral arms, one per class: the classic "needs depth" data set.
+
+    Arm k is r(cos θ, sin θ) with r = t and θ = 1.75 π t + 2πk/classes for t uniform
+    in [0.05, 1], so the arms wind about three quarters of a turn around the origin
+    inside the unit disc. ``noise`` is the standard deviation of the Gaussian noise
+    added to both coordinates. Returns X (n, 2) and y (n,) with class numbers
+    0 … classes − 1 (as floats), n // classes points per class (the first n % classes
+    classes get one more), rows in random order. For a softmax network use
+    ``one_hot(y, classes)`` as targets.
+    """
+    n = check_positive_int(n, "n")
+    classes = check_positive_int(classes, "classes")
+    if classes < 2:
+        raise ValueError(f"classes must be at least 2; got {classes}")
+    if n < classes:
+        raise ValueError(f"n must be at least classes = {classes} so that every class occurs; got {n}")
+    noise = _check_noise(noise)
+    rng = as_generator(seed)
+    sizes = [n // classes + (k < n % classes) for k in range(classes)]
+    arms = []
+    for k, size in enumerate(sizes):
+        t = rng.uniform(0.05, 1.0, size=size)
+        angle = 1.75 * np.pi * t + 2 * np.pi * k / classes
+        arms.append(t[:, None] * np.column_stack([np.cos(angle), np.sin(angle)]))
+    X = np.concatenate(arms) + rng.normal(0.0, noise, size=(n, 2))
+    y = np.repeat(np.arange(classes, dtype=float), sizes)
+    order = rng.permutation(n)
+    return X[order], y[order]
+
+
+def one_hot(labels, n_classes):
+    """Class numbers 0 … n_classes − 1, shape (n,), as one-hot rows, shape (n, n_classes).
+
+    Row i is all zeros except a 1 in column labels[i]: the target a softmax output
+    should produce. Labels must be whole numbers in range (floats such as 2.0 are fine);
+    anything else is an error, not a silent cast.
+    """
+    n_classes = check_positive_int(n_classes, "n_classes")
+    labels = as_float_array(labels, "labels")
+    if labels.ndim != 1:
+        raise ValueError(f"labels must be a 1-D array of class numbers; got shape {labels.shape}")
+    bad = (labels != np.round(labels)) | (labels < 0) | (labels >= n_classes)
+    if np.any(bad):
+        raise ValueError(f"labels must be whole numbers from 0 to {n_classes - 1}; "
+                         f"got values such as {np.unique(labels[bad])[:5].tolist()}")
+    encoded = np.zeros((len(labels), n_classes))
+    encoded[np.arange(len(labels)), labels.astype(int)] = 1.0
+    return encoded

@@ -7,8 +7,7 @@ one with a bug is off by far more.
 
 import numpy as np
 
-from .checks import as_inputs, as_targets
-from .losses import get_loss
+from .regularisation import check_rate, penalty
 
 
 def numerical_gradient(f, theta, eps=1e-6):
@@ -31,26 +30,26 @@ def relative_error(analytic, numeric):
     return 0.0 if denominator == 0 else float(np.linalg.norm(analytic - numeric) / denominator)
 
 
-def network_gradients(network, X, y, loss="mse", eps=1e-6):
+def network_gradients(network, X, y, loss="mse", eps=1e-6, *, l1=0.0, l2=0.0):
     """Backprop's and the numerical gradients of the loss for every parameter of ``network``.
 
-    Returns two lists shaped like ``network.parameters()``: (analytic, numeric).
+    The loss is the one ``fit`` minimises: computed from the logits where the output
+    activation and the loss fuse (sigmoid + bce, softmax + cce), plus the weight
+    penalty l1·Σ|w| + (l2/2)·Σw². Returns two lists shaped like
+    ``network.parameters()``: (analytic, numeric).
     """
-    loss_fn = get_loss(loss)
-    X = as_inputs(X, network.n_inputs)
-    y = as_targets(y, len(X), network.n_outputs)
-    out = network.forward(X)
-    network.backward(loss_fn.gradient(out, y))
+    network.compute_gradients(X, y, loss, l1=l1, l2=l2)
     analytic = [g.copy() for g in network.gradients()]
+    parameters = network.parameters()
 
     def objective():
-        return loss_fn.value(network.forward(X), y)
+        return network.loss(X, y, loss) + penalty(parameters, check_rate(l1, "l1"), check_rate(l2, "l2"))
 
-    numeric = [numerical_gradient(objective, p, eps) for p in network.parameters()]
+    numeric = [numerical_gradient(objective, p, eps) for p in parameters]
     return analytic, numeric
 
 
-def gradient_check(network, X, y, loss="mse", eps=1e-6):
+def gradient_check(network, X, y, loss="mse", eps=1e-6, *, l1=0.0, l2=0.0):
     """The largest relative error between backprop and central differences over all parameters."""
-    analytic, numeric = network_gradients(network, X, y, loss, eps)
+    analytic, numeric = network_gradients(network, X, y, loss, eps, l1=l1, l2=l2)
     return max(relative_error(a, n) for a, n in zip(analytic, numeric))

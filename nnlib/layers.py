@@ -16,22 +16,49 @@ the weight gradient is δ xᵀ.
 
 import numpy as np
 
-from .activations import get_activation
+from .activations import get_activation, softmax
 from .checks import as_generator, check_positive_int, check_positive_number
+
+# The standard deviation of the starting weights, by name (notebook 10 derives them):
+# each keeps the variance of the signal about constant from layer to layer.
+INITS = {
+    "lecun": lambda n_in, n_out: 1.0 / np.sqrt(n_in),           # Var w = 1/n_in: Var z ≈ Var x
+    "xavier": lambda n_in, n_out: np.sqrt(2.0 / (n_in + n_out)),  # Glorot: a compromise of forward and backward
+    "he": lambda n_in, n_out: np.sqrt(2.0 / n_in),              # relu zeroes half the signal: twice the variance
+    "zeros": lambda n_in, n_out: 0.0,                           # every unit the same: the symmetry never breaks
+}
+
+
+def init_std(init, init_scale, n_inputs, n_outputs):
+    """The standard deviation of a layer's starting weights: from a name in INITS or a number, not both."""
+    if init is not None and init_scale is not None:
+        raise ValueError(f"give init or init_scale, not both; got init={init!r} and init_scale={init_scale!r}")
+    if init_scale is not None:
+        return check_positive_number(init_scale, "init_scale")
+    if init is None:
+        init = "lecun"
+    if not isinstance(init, str):
+        raise TypeError(f"init must be a name, one of {sorted(INITS)} (or give init_scale=a number); "
+                        f"got {type(init).__name__} {init!r}")
+    if init not in INITS:
+        raise ValueError(f"init must be one of {sorted(INITS)}; got {init!r}")
+    return float(INITS[init](n_inputs, n_outputs))
 
 
 class Dense:
     """A fully connected layer: Z = X Wᵀ + b.
 
-    Weights start as normal noise with standard deviation ``init_scale``
-    (default 1/√n_inputs, which keeps z of order 1), biases start at zero.
-    ``seed`` is an int or a numpy Generator, so the start is reproducible.
+    Weights start as normal noise with mean 0 and a standard deviation set by
+    ``init`` (a name in INITS: "lecun", the default, 1/√n_inputs, which keeps z of
+    order 1; "xavier" √(2/(n_inputs + n_outputs)); "he" √(2/n_inputs); "zeros") or
+    by ``init_scale`` (a number); biases start at zero. ``seed`` is an int or a
+    numpy Generator, so the start is reproducible.
     """
 
-    def __init__(self, n_inputs, n_outputs, *, seed, init_scale=None):
+    def __init__(self, n_inputs, n_outputs, *, seed, init=None, init_scale=None):
         n_inputs = check_positive_int(n_inputs, "n_inputs")
         n_outputs = check_positive_int(n_outputs, "n_outputs")
-        scale = 1.0 / np.sqrt(n_inputs) if init_scale is None else check_positive_number(init_scale, "init_scale")
+        scale = init_std(init, init_scale, n_inputs, n_outputs)
         rng = as_generator(seed)
         self.W = rng.normal(0.0, scale, size=(n_outputs, n_inputs))
         self.b = np.zeros(n_outputs)
@@ -78,6 +105,11 @@ class ActivationLayer:
     def __init__(self, name):
         self.activation = get_activation(name)
 
+    @property
+    def activation_name(self):
+        # A network whose last layer is a sigmoid trained with "bce" fuses the two (nnlib.losses).
+        return self.activation.name
+
     def forward(self, Z):
         self.Z = Z
         self.A = self.activation.function(Z)
@@ -99,3 +131,35 @@ class ActivationLayer:
 
     def __repr__(self):
         return f"ActivationLayer({self.activation.name!r})"
+
+
+class Softmax:
+    """Turns each row of logits into class probabilities: A = softmax(Z). No parameters.
+
+    Unlike an element-wise activation, every output depends on every input of its
+    row: ∂A_k/∂Z_j = A_k (δ_kj − A_j). Backward applies that Jacobian without
+    forming it: ∂L/∂Z = A ⊙ (dA − Σ_k dA_k A_k). Trained with the categorical
+    cross-entropy ("cce"), the network skips this and uses ∂L/∂Z = (A − Y)/n
+    directly (``nnlib.losses.cce_from_logits``), which is the same, only exact.
+    """
+
+    activation_name = "softmax"
+
+    def forward(self, Z):
+        self.A = softmax(Z)
+        return self.A
+
+    def backward(self, dA):
+        return self.A * (dA - np.sum(dA * self.A, axis=1, keepdims=True))
+
+    def update(self, lr):
+        pass
+
+    def parameters(self):
+        return []
+
+    def gradients(self):
+        return []
+
+    def __repr__(self):
+        return "Softmax()"

@@ -8,12 +8,24 @@ an (n, n) matrix and give a silently wrong loss.
 ``loss.value_and_gradient(p, y)`` returns both at once and skips the checks:
 ``Network.fit`` checks its data once and then calls it every step, so the work
 shared by value and gradient (p − y, the clipping) is done once per step.
+
+The cross-entropies also come *fused with their output activation*, computed
+from the logits z (the input of the last activation): ``bce_from_logits`` for a
+sigmoid output, ``cce_from_logits`` for a softmax output. Going through p = σ(z)
+first loses the tails: σ(−50) ≈ 2e-22 is fine, but 1 − σ(50) rounds to 0, and
+log 0 needs clipping, after which the gradient of a confidently wrong neuron
+is nearly 0. From the logits, value and gradient (σ(z) − y)/N are exact for every
+finite z. ``Loss.from_logits`` names the activation each fused form belongs to;
+``Network`` uses it whenever its last layer is that activation.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy as np
+
+from .activations import sigmoid, softmax
 
 # Probabilities are kept inside [EPS, 1 − EPS] so that log(p) and 1/p stay finite.
 EPS = 1e-12
@@ -98,27 +110,100 @@ def _bce_value_and_gradient(p, y):
     return _bce_value(p, y), _bce_gradient(p, y)
 
 
+def bce_from_logits(z, y):
+    """Binary cross-entropy of p = σ(z) and its gradient with respect to the logits z.
+
+    −[y log σ(z) + (1 − y) log(1 − σ(z))] = log(1 + e^z) − y z, because
+    log σ(z) = −log(1 + e^(−z)) and log(1 − σ(z)) = −log(1 + e^z). ``np.logaddexp(0, z)``
+    is log(1 + e^z) without forming e^z, so the value is exact for every finite z, and
+    the gradient is (σ(z) − y) / N with no clipping. Returns (value, gradient); the
+    inputs are not checked (``Network`` checks its data once, before training).
+    """
+    value = float(np.sum(np.logaddexp(0.0, z) - y * z)) / z.size
+    return value, (sigmoid(z) - y) / z.size
+
+
+# -- categorical cross-entropy, for a softmax output over k classes ----------------
+
+
+def _check_distributions(y):
+    """Targets of the categorical cross-entropy: rows of k ≥ 2 numbers in [0, 1] that sum to 1."""
+    if y.ndim != 2 or y.shape[1] < 2:
+        raise ValueError(f"categorical cross-entropy needs targets of shape (n_samples, n_classes) with at least "
+                         f"2 classes, e.g. one-hot rows from nnlib.one_hot; got shape {y.shape}")
+    if np.any((y < 0) | (y > 1)):
+        raise ValueError("categorical cross-entropy needs targets in [0, 1] (one-hot rows); "
+                         f"got values such as {np.unique(y[(y < 0) | (y > 1)])[:5].tolist()}")
+    sums = y.sum(axis=1)
+    bad = np.flatnonzero(np.abs(sums - 1) > 1e-9)
+    if len(bad):
+        raise ValueError(f"categorical cross-entropy needs every target row to sum to 1 (one-hot); "
+                         f"row {bad[0]} sums to {sums[bad[0]]:g} ({len(bad)} such rows)")
+
+
+def categorical_cross_entropy(p, y):
+    """Categorical cross-entropy: the mean over samples of −Σ_k y_k log p_k.
+
+    p and y have shape (n_samples, n_classes); each row of y is a one-hot label (or
+    any probability distribution). p is clipped to [EPS, 1] so log p stays finite.
+    """
+    p, y = _check_same_shape(p, y)
+    _check_distributions(y)
+    return -float(np.sum(y * np.log(np.clip(p, EPS, 1.0)))) / len(p)
+
+
+def categorical_cross_entropy_gradient(p, y):
+    """∂cce/∂p = −y / p / n, with p clipped like the value."""
+    p, y = _check_same_shape(p, y)
+    _check_distributions(y)
+    return -y / np.clip(p, EPS, 1.0) / len(p)
+
+
+def _cce_value_and_gradient(p, y):
+    p = np.clip(p, EPS, 1.0)
+    return -float(np.sum(y * np.log(p))) / len(p), -y / p / len(p)
+
+
+def cce_from_logits(z, y):
+    """Categorical cross-entropy of p = softmax(z) and its gradient with respect to z.
+
+    −Σ_k y_k log softmax(z)_k = logsumexp(z) − Σ_k y_k z_k when each row of y sums to 1.
+    logsumexp(z) = m + log Σ_k e^(z_k − m) with m the row's largest logit: the exponents
+    are ≤ 0, so nothing overflows, even for logits of ±1000. The gradient is
+    (softmax(z) − y) / n. Returns (value, gradient); the inputs are not checked.
+    """
+    shifted = z - z.max(axis=1, keepdims=True)
+    log_total = np.log(np.exp(shifted).sum(axis=1))
+    value = float(np.sum(log_total - np.sum(y * shifted, axis=1))) / len(z)
+    return value, (softmax(z) - y) / len(z)
+
+
 class Loss(NamedTuple):
     """A loss function together with its gradient.
 
     ``value_and_gradient`` is optional: without it, ``fit`` calls ``value`` and
-    ``gradient`` one after the other.
+    ``gradient`` one after the other. ``from_logits`` maps the name of an output
+    activation to the loss fused with it: a function (z, y) -> (value, ∂value/∂z).
     """
 
     name: str
     value: Callable
     gradient: Callable
     value_and_gradient: Callable | None = None
+    from_logits: Mapping[str, Callable] = MappingProxyType({})
 
 
 LOSSES = {
     "mse": Loss("mse", mse, mse_gradient, _mse_value_and_gradient),
-    "bce": Loss("bce", binary_cross_entropy, binary_cross_entropy_gradient, _bce_value_and_gradient),
+    "bce": Loss("bce", binary_cross_entropy, binary_cross_entropy_gradient, _bce_value_and_gradient,
+                MappingProxyType({"sigmoid": bce_from_logits})),
+    "cce": Loss("cce", categorical_cross_entropy, categorical_cross_entropy_gradient, _cce_value_and_gradient,
+                MappingProxyType({"softmax": cce_from_logits})),
 }
 
 
 def get_loss(name):
-    """Look a loss up by name ("mse" or "bce"); a Loss passes through unchanged."""
+    """Look a loss up by name ("mse", "bce" or "cce"); a Loss passes through unchanged."""
     if isinstance(name, Loss):
         return name
     if not isinstance(name, str):

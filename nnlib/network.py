@@ -3,6 +3,11 @@
 ``fit`` only trains and records: the loss per epoch and, on request, copies of
 the parameters every k epochs. Drawing those snapshots is the job of
 ``nnlib.plot``; training knows nothing about plots.
+
+When the last layer is a sigmoid and the loss "bce", or a softmax and the loss
+"cce", the network computes the loss from the logits (the input of that last
+layer) and starts backpropagation there with ∂L/∂z = (p − y)/N: the same
+numbers as going through p, but exact for every finite z (nnlib.losses).
 """
 
 from dataclasses import dataclass, field
@@ -19,8 +24,10 @@ from .checks import (
     check_positive_int,
     check_positive_number,
 )
-from .layers import ActivationLayer, Dense
+from .layers import ActivationLayer, Dense, Softmax
 from .losses import get_loss
+from .optimisers import get_optimiser
+from .regularisation import add_penalty_gradient, check_rate, penalty
 
 
 @dataclass
@@ -36,13 +43,21 @@ class History:
     """What ``Network.fit`` records.
 
     ``loss[e]`` is the mean training loss during epoch e + 1 (with mini-batches,
-    the average over the epoch's batches, each computed before its update);
-    ``val_loss[e]`` is the validation loss after epoch e + 1, or None.
+    the average over the epoch's batches, each computed before its update),
+    without the weight penalty; ``penalty[e]`` is the penalty measured at the
+    same moments (None without l1 or l2), so the objective that training
+    minimised is loss + penalty. ``val_loss[e]`` is the validation loss after
+    epoch e + 1, or None. ``best_epoch`` is the (1-based) epoch with the lowest
+    validation loss, None without validation data; ``epochs_run`` is how many
+    epochs ran (fewer than asked when early stopping ended training).
     """
 
     loss: np.ndarray
     val_loss: np.ndarray | None = None
     snapshots: list = field(default_factory=list)
+    penalty: np.ndarray | None = None
+    best_epoch: int | None = None
+    epochs_run: int = 0
 
 
 class Network:
@@ -89,8 +104,60 @@ class Network:
         return dOut
 
     def update(self, lr):
+        """One step of plain gradient descent: every layer updates its own parameters."""
         for layer in self.layers:
             layer.update(lr)
+
+    # -- the loss and its gradient -----------------------------------------------
+    def _fused_loss(self, loss_fn):
+        """The loss fused with the output activation (sigmoid + bce, softmax + cce), or None."""
+        return loss_fn.from_logits.get(getattr(self.layers[-1], "activation_name", None))
+
+    def logits(self, X):
+        """The input of the last layer (for a network ending in an activation: its pre-activation z)."""
+        X = as_inputs(X, self.n_inputs)
+        for layer in self.layers[:-1]:
+            X = layer.forward(X)
+        return X
+
+    def _forward_backward(self, X, y, loss_fn):
+        """Forward, loss, backward on checked arrays; returns the loss. The gradients stay in the layers."""
+        fused = self._fused_loss(loss_fn)
+        if fused is None:
+            value, gradient = loss_fn.value_and_gradient(self.forward(X), y)
+            self.backward(gradient)
+            return value
+        Z = X
+        for layer in self.layers[:-1]:
+            Z = layer.forward(Z)
+        value, gradient = fused(Z, y)
+        for layer in reversed(self.layers[:-1]):
+            gradient = layer.backward(gradient)
+        return value
+
+    def _loss_value(self, X, y, loss_fn):
+        fused = self._fused_loss(loss_fn)
+        if fused is None:
+            return loss_fn.value(self.forward(X), y)
+        Z = X
+        for layer in self.layers[:-1]:
+            Z = layer.forward(Z)
+        return fused(Z, y)[0]
+
+    def compute_gradients(self, X, y, loss="mse", *, l1=0.0, l2=0.0):
+        """Forward and backward on (X, y): returns the loss (plus the weight penalty) and leaves ∂L/∂θ in
+        ``gradients()``. This is one step of ``fit`` without the update, for gradient checks and your own loops.
+        """
+        loss_fn = _complete(get_loss(loss))
+        X = as_inputs(X, self.n_inputs)
+        y = as_targets(y, len(X), self.n_outputs)
+        loss_fn.value(y, y)  # rejects targets the loss cannot take, with its message
+        l1, l2 = check_rate(l1, "l1"), check_rate(l2, "l2")
+        value = self._forward_backward(X, y, loss_fn)
+        if l1 or l2:
+            value += penalty(self.parameters(), l1, l2)
+            add_penalty_gradient(self.parameters(), self.gradients(), l1, l2)
+        return value
 
     # -- parameters ------------------------------------------------------------
     def parameters(self):
@@ -128,36 +195,57 @@ class Network:
         return self.forward(as_inputs(X, self.n_inputs))
 
     def accuracy(self, X, y, threshold=0.5):
-        """The fraction of outputs on the same side of ``threshold`` as the targets.
+        """The fraction of correct predictions.
 
-        Use threshold 0.5 for 0/1 labels and 0 for −1/+1 labels.
+        A network ending in ``Softmax`` predicts the class of its largest output
+        (argmax); y is then one-hot rows (n, k) or class numbers 0 … k−1 of shape (n,).
+        Any other network predicts "above ``threshold``" for each output: an output
+        counts as class 1 when it is strictly greater than ``threshold``, so an
+        output exactly at the threshold (σ(0) = 0.5, or 0 for an identity output
+        with threshold 0) counts as class 0; the targets are read the same way, and
+        with several outputs every output of every sample counts once. Use
+        threshold 0.5 for 0/1 labels and 0 for −1/+1 labels.
         """
         X = as_inputs(X, self.n_inputs)
+        if isinstance(self.layers[-1], Softmax):
+            return float(np.mean(np.argmax(self.forward(X), axis=1) == class_labels(y, len(X), self.n_outputs)))
         y = as_targets(y, len(X), self.n_outputs)
         return float(np.mean((self.forward(X) > threshold) == (y > threshold)))
 
     def loss(self, X, y, loss="mse"):
-        """The loss of the network's output on (X, y)."""
+        """The loss of the network's output on (X, y) (from the logits for sigmoid + bce and softmax + cce)."""
+        loss_fn = _complete(get_loss(loss))
         X = as_inputs(X, self.n_inputs)
-        return get_loss(loss).value(self.forward(X), as_targets(y, len(X), self.n_outputs))
+        y = as_targets(y, len(X), self.n_outputs)
+        loss_fn.value(y, y)  # rejects targets the loss cannot take, with its message
+        return self._loss_value(X, y, loss_fn)
 
-    def fit(self, X, y, *, epochs, lr, loss="mse", batch_size=None, validation_data=None,
-            snapshot_every=None, seed=0, progress=False):
+    def fit(self, X, y, *, epochs, lr, loss="mse", optimiser="sgd", batch_size=None, validation_data=None,
+            l1=0.0, l2=0.0, early_stopping=None, snapshot_every=None, seed=0, progress=False):
         """Train by gradient descent and return a ``History``.
 
-        batch_size=None uses the whole training set for every step (full batch);
-        an int shuffles the data each epoch (with ``seed``) and takes one step
-        per batch. ``validation_data=(X_val, y_val)`` records a validation loss
-        after every epoch. ``snapshot_every=k`` keeps a copy of the parameters
-        before training and after every k-th epoch (and the last), for
-        animations. ``progress=True`` shows a progress bar.
+        ``optimiser`` is "sgd" (plain gradient descent, the default), "momentum",
+        "adam", or an optimiser object from ``nnlib.optimisers`` (which keeps its
+        state between calls). batch_size=None uses the whole training set for every
+        step (full batch); an int shuffles the data each epoch (with ``seed``) and
+        takes one step per batch. ``l1`` and ``l2`` add the weight penalty
+        l1·Σ|w| + (l2/2)·Σw² (``nnlib.regularisation``). ``validation_data=(X_val,
+        y_val)`` records a validation loss after every epoch; with it,
+        ``early_stopping=k`` stops after k epochs without a new lowest validation
+        loss and puts back the parameters of the best epoch. ``snapshot_every=k``
+        keeps a copy of the parameters before training and after every k-th epoch
+        (and the last), for animations. ``progress=True`` shows a progress bar.
         """
-        loss_fn = get_loss(loss)
+        loss_fn = _complete(get_loss(loss))
         X = as_inputs(X, self.n_inputs, "X")
+        if len(X) == 0:
+            raise ValueError(f"X must hold at least one sample to train on; got shape {X.shape}")
         y = as_targets(y, len(X), self.n_outputs, "y")
         loss_fn.value(y, y)  # rejects targets the loss cannot take (bce needs 0/1) before any training
         epochs = check_positive_int(epochs, "epochs")
         lr = check_positive_number(lr, "lr")
+        optimiser = get_optimiser(optimiser)
+        l1, l2 = check_rate(l1, "l1"), check_rate(l2, "l2")
         if batch_size is not None:
             batch_size = check_positive_int(batch_size, "batch_size")
         if snapshot_every is not None:
@@ -171,61 +259,120 @@ class Network:
                 loss_fn.value(y_val, y_val)
             except ValueError as error:  # say which targets are wrong
                 raise ValueError(f"validation_data[1]: {error}") from None
+        if early_stopping is not None:
+            early_stopping = check_positive_int(early_stopping, "early_stopping")
+            if validation_data is None:
+                raise ValueError("early_stopping needs validation_data: it stops when the validation loss "
+                                 "stops falling")
         rng = as_generator(seed)
 
         n = len(X)
         full_batch = batch_size is None or batch_size >= n
-        # The data were checked once above; inside the loop the loss is computed
-        # without checks, value and gradient together (they share p − y).
-        value_and_gradient = loss_fn.value_and_gradient or (lambda p, t: (loss_fn.value(p, t), loss_fn.gradient(p, t)))
+        regularised = bool(l1 or l2)
         train_loss = np.empty(epochs)
+        train_penalty = np.empty(epochs) if regularised else None
         val_loss = np.empty(epochs) if validation_data is not None else None
         snapshots = [Snapshot(0, self.get_parameters())] if snapshot_every else []
+        best_epoch, best_value, best_parameters = None, np.inf, None
         epoch_range = range(1, epochs + 1)
         if progress:
             from tqdm.auto import tqdm  # imported only when asked for, to keep `import nnlib` light
             epoch_range = tqdm(epoch_range, desc="training", unit="epoch")
 
+        epoch = 0
         for epoch in epoch_range:
             if full_batch:
-                value, gradient = value_and_gradient(self.forward(X), y)
-                self.backward(gradient)
-                self.update(lr)
+                value, penalty_value = self._train_step(X, y, loss_fn, optimiser, lr, l1, l2)
             else:
                 order = rng.permutation(n)
-                value = 0.0
+                value = penalty_value = 0.0
                 for start in range(0, n, batch_size):
                     batch = order[start:start + batch_size]
-                    batch_value, gradient = value_and_gradient(self.forward(X[batch]), y[batch])
-                    self.backward(gradient)
-                    self.update(lr)
+                    batch_value, batch_penalty = self._train_step(X[batch], y[batch], loss_fn, optimiser, lr, l1, l2)
                     value += batch_value * len(batch) / n  # the epoch's loss: the mean over all samples
+                    penalty_value += batch_penalty * len(batch) / n
             train_loss[epoch - 1] = value
+            if regularised:
+                train_penalty[epoch - 1] = penalty_value
+            stop = False
             if val_loss is not None:
-                val_loss[epoch - 1] = loss_fn.value(self.forward(X_val), y_val)
-            if snapshot_every and (epoch % snapshot_every == 0 or epoch == epochs):
+                val_loss[epoch - 1] = self._loss_value(X_val, y_val, loss_fn)
+                if val_loss[epoch - 1] < best_value:
+                    best_epoch, best_value = epoch, val_loss[epoch - 1]
+                    if early_stopping:
+                        best_parameters = self.get_parameters()
+                stop = early_stopping is not None and epoch - best_epoch >= early_stopping
+            if snapshot_every and (epoch % snapshot_every == 0 or epoch == epochs or stop):
                 snapshots.append(Snapshot(epoch, self.get_parameters()))
-        return History(loss=train_loss, val_loss=val_loss, snapshots=snapshots)
+            if stop:
+                break
+        if progress:
+            epoch_range.close()
+        if best_parameters is not None:
+            self.set_parameters(best_parameters)
+        return History(loss=train_loss[:epoch], val_loss=None if val_loss is None else val_loss[:epoch],
+                       snapshots=snapshots, penalty=None if train_penalty is None else train_penalty[:epoch],
+                       best_epoch=best_epoch, epochs_run=epoch)
 
 
-def mlp(sizes, *, hidden="sigmoid", output="sigmoid", seed=0, init_scale=None):
+    def _train_step(self, X, y, loss_fn, optimiser, lr, l1, l2):
+        """One step of training on a batch: gradients (with the penalty's), then the optimiser's update."""
+        value = self._forward_backward(X, y, loss_fn)
+        weight_penalty = 0.0
+        if l1 or l2:
+            parameters = self.parameters()
+            weight_penalty = penalty(parameters, l1, l2)
+            add_penalty_gradient(parameters, self.gradients(), l1, l2)
+        optimiser.step(self, lr)
+        return value, weight_penalty
+
+
+def _complete(loss_fn):
+    """A Loss with a value_and_gradient, so the training loop calls one function per step."""
+    if loss_fn.value_and_gradient is not None:
+        return loss_fn
+    return loss_fn._replace(value_and_gradient=lambda p, t: (loss_fn.value(p, t), loss_fn.gradient(p, t)))
+
+
+def class_labels(y, n_samples, n_classes, name="y"):
+    """Class numbers (n,) from one-hot rows (n, k) or from class numbers 0 … k−1 themselves."""
+    y = as_float_array(y, name)
+    if y.shape == (n_samples, n_classes):
+        return np.argmax(y, axis=1)
+    if y.shape == (n_samples,):
+        if not np.all((y == np.round(y)) & (y >= 0) & (y < n_classes)):
+            bad = np.unique(y[(y != np.round(y)) | (y < 0) | (y >= n_classes)])[:5]
+            raise ValueError(f"{name} must hold class numbers 0 … {n_classes - 1}; got values such as {bad.tolist()}")
+        return y.astype(int)
+    raise ValueError(f"{name} must have shape ({n_samples}, {n_classes}) (one-hot) or ({n_samples},) (class numbers); "
+                     f"got shape {y.shape}")
+
+
+def mlp(sizes, *, hidden="sigmoid", output="sigmoid", seed=0, init=None, init_scale=None):
     """A multi-layer perceptron, e.g. ``mlp([2, 4, 1], hidden="tanh", output="sigmoid")``.
 
     ``sizes`` lists the width of every layer, inputs first. Each Dense layer is
-    followed by the ``hidden`` activation, the last one by ``output``. All
-    weights are drawn from one Generator made from ``seed``.
+    followed by the ``hidden`` activation, the last one by ``output`` (an
+    activation name, or "softmax" for class probabilities). All weights are drawn
+    from one Generator made from ``seed``, with the starting scale ``init``
+    ("lecun", the default, "xavier", "he", "zeros") or ``init_scale`` (a number):
+    see ``nnlib.layers.Dense``.
     """
     sizes = list(sizes)
     if len(sizes) < 2:
         raise ValueError(f"sizes must list at least the input and output widths, e.g. [2, 1]; got {sizes}")
     sizes = [check_positive_int(size, f"sizes[{i}]") for i, size in enumerate(sizes)]
-    for argument, name in (("hidden", hidden), ("output", output)):
-        if isinstance(name, str) and name not in ACTIVATIONS:
-            raise ValueError(f"{argument} must be one of {sorted(ACTIVATIONS)}; got {name!r}")
+    if isinstance(hidden, str) and hidden not in ACTIVATIONS:
+        raise ValueError(f"hidden must be one of {sorted(ACTIVATIONS)}; got {hidden!r}")
+    if isinstance(output, str) and output not in (*ACTIVATIONS, "softmax"):
+        raise ValueError(f"output must be one of {sorted(ACTIVATIONS)} or 'softmax'; got {output!r}")
+    if output == "softmax" and sizes[-1] < 2:
+        raise ValueError(f"a softmax output needs at least 2 classes; sizes ends with {sizes[-1]}")
     rng = as_generator(seed)
     layers = []
     for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:])):
-        layers.append(Dense(n_in, n_out, seed=rng, init_scale=init_scale))
+        layers.append(Dense(n_in, n_out, seed=rng, init=init, init_scale=init_scale))
         is_last = i == len(sizes) - 2
-        layers.append(ActivationLayer(output if is_last else hidden))
+        name = output if is_last else hidden
+        layers.append(Softmax() if name == "softmax" else ActivationLayer(name))
     return Network(layers)

@@ -8,7 +8,7 @@ import pytest
 from nnlib import activations
 from nnlib.activations import get_activation
 
-NAMES = ["sigmoid", "tanh", "relu", "identity", "step"]
+NAMES = ["sigmoid", "tanh", "relu", "leaky_relu", "identity", "step"]
 
 
 def textbook_sigmoid(z):
@@ -57,6 +57,7 @@ def test_derivative_matches_central_differences(name):
     ("sigmoid", [0.11920292202211755, 0.5, 0.8807970779778823]),
     ("tanh", [np.tanh(-2.0), 0.0, np.tanh(2.0)]),
     ("relu", [0.0, 0.0, 2.0]),
+    ("leaky_relu", [-0.02, 0.0, 2.0]),
     ("identity", [-2.0, 0.0, 2.0]),
     ("step", [0.0, 0.0, 1.0]),
 ])
@@ -69,6 +70,7 @@ def test_known_derivatives():
     np.testing.assert_allclose(activations.sigmoid_derivative(z), [0.104993585403507, 0.25, 0.104993585403507])
     np.testing.assert_allclose(activations.tanh_derivative(z), 1 - np.tanh(z) ** 2)
     np.testing.assert_array_equal(activations.relu_derivative(z), [0.0, 0.0, 1.0])  # 0 at the kink, by choice
+    np.testing.assert_array_equal(activations.leaky_relu_derivative(z), [0.01, 0.01, 1.0])  # the kink goes left
     np.testing.assert_array_equal(activations.identity_derivative(z), [1.0, 1.0, 1.0])
     np.testing.assert_array_equal(activations.step_derivative(z), [0.0, 0.0, 0.0])
 
@@ -90,8 +92,22 @@ def test_outputs_are_float_and_shaped_like_the_input():
 
 
 def test_get_activation_rejects_unknown_names():
-    with pytest.raises(ValueError, match=r"activation must be one of \['identity', 'relu', 'sigmoid', 'step', "
-                                         r"'tanh'\]; got 'softmax'"):
+    with pytest.raises(ValueError, match=r"activation must be one of \['identity', 'leaky_relu', 'relu', "
+                                         r"'sigmoid', 'step', 'tanh'\]; got 'softmax'"):
         get_activation("softmax")
     with pytest.raises(TypeError, match="activation must be a name .*got int"):
         get_activation(3)
+
+
+def test_softmax_rows_are_probabilities_and_large_logits_are_finite():
+    z = np.array([[1.0, 2.0, 3.0], [1000.0, 0.0, -1000.0], [-1000.0, -1000.0, -1000.0]])
+    with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
+        warnings.simplefilter("error")
+        p = activations.softmax(z)
+    np.testing.assert_allclose(p.sum(axis=1), 1.0, rtol=0, atol=1e-15)
+    e = np.exp([1.0, 2.0, 3.0])
+    np.testing.assert_allclose(p[0], e / e.sum(), rtol=1e-14)
+    np.testing.assert_array_equal(p[1], [1.0, 0.0, 0.0])
+    np.testing.assert_allclose(p[2], 1 / 3, rtol=1e-15)
+    # Adding a constant to a row changes nothing: the shift by the maximum is exact maths.
+    np.testing.assert_allclose(activations.softmax(z[:1] + 50.0), p[:1], rtol=1e-14)

@@ -38,3 +38,36 @@ def test_threshold():
     X, y = nnlib.threshold(n=7, low=-1, high=2)
     np.testing.assert_allclose(X[:, 0], np.linspace(-1, 2, 7))
     np.testing.assert_array_equal(y, [0, 0, 0, 1, 1, 1, 1])
+
+
+@pytest.mark.parametrize("classes", [2, 3])
+def test_spiral(classes):
+    X, y = nnlib.spiral(301, classes=classes, noise=0.0, seed=0)
+    assert X.shape == (301, 2) and y.shape == (301,)
+    counts = np.bincount(y.astype(int))
+    assert counts.sum() == 301 and counts.max() - counts.min() <= 1
+    radius = np.hypot(X[:, 0], X[:, 1])
+    assert radius.min() >= 0.05 - 1e-12 and radius.max() <= 1.0 + 1e-12
+    # Without noise each arm's angle is 1.75 π r + 2π k / classes (mod 2π): the arms are where the formula says.
+    angle = np.arctan2(X[:, 1], X[:, 0])
+    expected = 1.75 * np.pi * radius + 2 * np.pi * y / classes
+    np.testing.assert_allclose(np.angle(np.exp(1j * (angle - expected))), 0.0, atol=1e-9)
+    again = nnlib.spiral(301, classes=classes, noise=0.0, seed=0)
+    np.testing.assert_array_equal(X, again[0])
+
+
+def test_blobs_are_two_clouds_around_their_centres():
+    X, y = nnlib.blobs(2000, noise=0.5, seed=1)
+    np.testing.assert_allclose(X[y == 0].mean(axis=0), [-1, -1], atol=0.05)
+    np.testing.assert_allclose(X[y == 1].mean(axis=0), [1, 1], atol=0.05)
+    np.testing.assert_allclose(X[y == 1].std(axis=0), 0.5, rtol=0.1)
+    assert y.sum() == 1000
+
+
+def test_one_hot():
+    np.testing.assert_array_equal(nnlib.one_hot([2, 0, 1.0], 3), [[0, 0, 1], [1, 0, 0], [0, 1, 0]])
+    for labels, message in (([0, 3], "whole numbers from 0 to 2"), ([0.5], "whole numbers"), ([[0, 1]], "1-D")):
+        with pytest.raises(ValueError, match=message):
+            nnlib.one_hot(labels, 3)
+    with pytest.raises(ValueError, match="classes must be at least 2"):
+        nnlib.spiral(10, classes=1)

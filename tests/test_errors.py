@@ -88,14 +88,22 @@ def test_labels_outside_0_1_for_cross_entropy(net):
     ({"epochs": True}, TypeError, r"epochs must be a positive int; got bool True"),
     ({"batch_size": 0}, ValueError, r"batch_size must be a positive int; got 0"),
     ({"snapshot_every": 0}, ValueError, r"snapshot_every must be a positive int; got 0"),
-    ({"loss": "mae"}, ValueError, r"loss must be one of \['bce', 'mse'\]; got 'mae'"),
+    ({"loss": "mae"}, ValueError, r"loss must be one of \['bce', 'cce', 'mse'\]; got 'mae'"),
     ({"seed": 1.5}, TypeError, r"seed must be an int or a numpy.random.Generator; got float"),
     ({"validation_data": X}, TypeError, r"validation_data must be a pair \(X_val, y_val\)"),
+    ({"early_stopping": 5}, ValueError, r"early_stopping needs validation_data"),
+    ({"early_stopping": 0, "validation_data": (X, Y)}, ValueError, r"early_stopping must be a positive int; got 0"),
+    ({"optimiser": "newton"}, ValueError, r"optimiser must be one of \['adam', 'momentum', 'sgd'\]"),
 ])
 def test_bad_fit_arguments(net, kwargs, error, message):
     arguments = {"epochs": 2, "lr": 0.1, **kwargs}
     with pytest.raises(error, match=message):
         net.fit(X, Y, **arguments)
+
+
+def test_empty_training_set(net):
+    with pytest.raises(ValueError, match=r"X must hold at least one sample to train on; got shape \(0, 2\)"):
+        net.fit(np.zeros((0, 2)), np.zeros(0), epochs=1, lr=0.1)
 
 
 def test_numpy_scalars_are_accepted(net):
@@ -105,8 +113,8 @@ def test_numpy_scalars_are_accepted(net):
 
 # -- building networks ---------------------------------------------------------------------------
 def test_unknown_activation_names():
-    with pytest.raises(ValueError, match=r"hidden must be one of \['identity', 'relu', 'sigmoid', 'step', 'tanh'\]; "
-                                         r"got 'softmax'"):
+    with pytest.raises(ValueError, match=r"hidden must be one of \['identity', 'leaky_relu', 'relu', 'sigmoid', "
+                                         r"'step', 'tanh'\]; got 'softmax'"):
         nnlib.mlp([2, 3, 1], hidden="softmax")
     with pytest.raises(ValueError, match=r"output must be one of .*got 'Sigmoid'"):
         nnlib.mlp([2, 3, 1], output="Sigmoid")

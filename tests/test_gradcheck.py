@@ -23,7 +23,7 @@ import nnlib
 from nnlib.gradcheck import gradient_check, network_gradients, numerical_gradient, relative_error
 from nnlib.layers import ActivationLayer, Dense
 
-NAMES = ["sigmoid", "tanh", "relu", "identity", "step"]
+NAMES = ["sigmoid", "tanh", "relu", "leaky_relu", "identity", "step"]
 SHAPES = {"no hidden layer": [3, 2], "one hidden layer": [3, 4, 2], "two hidden layers": [3, 5, 4, 2]}
 TOLERANCE = 1e-6
 

@@ -80,7 +80,7 @@ def test_bce_rejects_labels_outside_0_1(fn):
 def test_get_loss():
     assert get_loss("mse").value is losses.mse
     assert get_loss(get_loss("bce")).name == "bce"
-    with pytest.raises(ValueError, match=r"loss must be one of \['bce', 'mse'\]; got 'mae'"):
+    with pytest.raises(ValueError, match=r"loss must be one of \['bce', 'cce', 'mse'\]; got 'mae'"):
         get_loss("mae")
     with pytest.raises(TypeError, match="loss must be a name .*got NoneType"):
         get_loss(None)

@@ -308,3 +308,40 @@ def test_a_layer_of_your_own_needs_no_subclassing():
     net = nnlib.Network([Doubling(), nnlib.Dense(2, 1, seed=0), nnlib.ActivationLayer("sigmoid")])
     assert (net.n_inputs, net.n_outputs) == (2, 1)
     assert nnlib.gradient_check(net, X, y) < 1e-6
+
+
+# -- best epoch and early stopping ------------------------------------------------------------
+def overfitting_run(**kwargs):
+    """A wide network on 30 noisy points: the validation loss falls, then rises."""
+    X, y = nnlib.moons(60, noise=0.35, seed=2)
+    (X_train, y_train), (X_val, y_val) = nnlib.split(X, y, (0.5, 0.5), seed=0)
+    net = nnlib.mlp([2, 64, 64, 1], hidden="tanh", seed=0)
+    history = net.fit(X_train, y_train, epochs=600, lr=0.05, loss="bce", optimiser="adam",
+                      validation_data=(X_val, y_val), snapshot_every=1, **kwargs)
+    return net, history, (X_val, y_val)
+
+
+def test_best_epoch_is_where_the_validation_loss_is_lowest():
+    net, history, _ = overfitting_run()
+    assert history.epochs_run == 600 and len(history.loss) == 600
+    assert history.best_epoch == int(np.argmin(history.val_loss)) + 1
+    assert history.val_loss[-1] > history.val_loss[history.best_epoch - 1] * 1.2  # it did overfit afterwards
+
+
+def test_early_stopping_stops_after_patience_and_restores_the_best_parameters():
+    _, full, _ = overfitting_run()
+    net, history, (X_val, y_val) = overfitting_run(early_stopping=20)
+    best = history.best_epoch
+    assert best == full.best_epoch  # the same run up to there
+    assert history.epochs_run == best + 20 and len(history.loss) == len(history.val_loss) == best + 20
+    np.testing.assert_array_equal(history.val_loss, full.val_loss[:best + 20])
+    assert history.snapshots[-1].epoch == best + 20
+    for got, want in zip(net.parameters(), history.snapshots[best].parameters):
+        np.testing.assert_array_equal(got, want)
+    assert net.loss(X_val, y_val, "bce") == pytest.approx(history.val_loss[best - 1], rel=1e-12)
+
+
+def test_no_validation_no_best_epoch():
+    X, y = nnlib.logic_gate("and")
+    history = nnlib.mlp([2, 1], seed=0).fit(X, y, epochs=5, lr=1.0)
+    assert history.best_epoch is None and history.epochs_run == 5 and history.penalty is None
