@@ -53,10 +53,10 @@ def image_grid(images, *, titles=None, columns=10, cmap=DIGIT_CMAP, vmin=None, v
     vmin = float(images.min()) if vmin is None else vmin
     vmax = float(images.max()) if vmax is None else vmax
     rows = -(-len(images) // columns)
-    title_room = 0.35 if titles is not None else 0.1
-    fig, axes = plt.subplots(rows, columns, squeeze=False,
-                             figsize=(panel_size * columns + (1.0 if colorbar_label else 0.2),
-                                      (panel_size + title_room) * rows + (0.5 if title else 0.1)))
+    title_room = 0.17 * max((len(t.splitlines()) for t in titles), default=0) + 0.1 if titles is not None else 0.05
+    fig, axes = plt.subplots(rows, columns, squeeze=False, layout="constrained",
+                             figsize=(panel_size * columns + (1.0 if colorbar_label else 0.1),
+                                      (panel_size + title_room) * rows + (0.4 if title else 0.1)))
     shown = None
     for k, ax in enumerate(axes.flat):
         ax.set_axis_off()
@@ -69,8 +69,6 @@ def image_grid(images, *, titles=None, columns=10, cmap=DIGIT_CMAP, vmin=None, v
         fig.suptitle(title)
     if colorbar_label:
         fig.colorbar(shown, ax=axes, shrink=0.8, label=colorbar_label)
-    else:
-        fig.tight_layout()
     return fig
 
 
@@ -138,8 +136,9 @@ def confusion_figure(matrix, *, class_names=None, title="Confusion matrix", heig
                              hovertemplate=hover))
     fig.update_layout(
         title={"text": title, "x": 0.02, "xanchor": "left"}, template="plotly_white", autosize=True, height=height,
-        xaxis={"title": {"text": "predicted class"}, "side": "top", "type": "category", "constrain": "domain"},
+        xaxis={"title": {"text": "predicted class"}, "side": "top", "type": "category", "constrain": "domain",
+               "showgrid": False},
         yaxis={"title": {"text": "true class"}, "autorange": "reversed", "type": "category", "scaleanchor": "x",
-               "constrain": "domain"},
+               "constrain": "domain", "showgrid": False},
         margin={"l": 70, "r": 20, "t": 110, "b": 20})
     return fig
