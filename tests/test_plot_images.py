@@ -81,7 +81,8 @@ def test_weight_grid_shows_row_j_of_W_as_unit_j_on_a_symmetric_scale():
     assert to_hex(cmap(0.0)) == palette.CLASS_COLORS[0].lower()
     assert to_hex(cmap(1.0)) == palette.CLASS_COLORS[1].lower()
     assert np.allclose(cmap(0.5)[:3], 1.0, atol=0.01)          # white, to the 256 colours' resolution
-    assert any(ax.get_label() == "<colorbar>" for ax in fig.axes)
+    [bar] = [ax for ax in fig.axes if not ax.images and ax.collections]   # the one colour bar, for all panels
+    assert bar.get_ylim() == (-4.0, 4.0) and bar.get_ylabel() == "weight"
 
 
 def test_confusion_figure_puts_truth_down_the_side_with_class_0_at_the_top():
