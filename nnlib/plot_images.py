@@ -20,6 +20,7 @@ WEIGHT_COLORS = (CLASS_COLORS[0], "#FFFFFF", CLASS_COLORS[1])
 # The confusion matrix: correct answers (the diagonal) in blue, mistakes in vermillion.
 CORRECT_COLORSCALE = [[0.0, "#FFFFFF"], [1.0, CLASS_COLORS[1]]]
 MISTAKE_COLORSCALE = [[0.0, "#FFFFFF"], [1.0, CLASS_COLORS[0]]]
+EMPTY_CELL = "#F2F2F2"   # cells with no samples: light grey tiles, so the matrix's extent shows
 
 
 def as_images(images, image_shape=(8, 8), name="images"):
@@ -116,7 +117,7 @@ def confusion_figure(matrix, *, class_names=None, title="Confusion matrix", heig
 
     The diagonal (right answers) is blue, the other cells (mistakes) vermillion, each on its own scale,
     so that a single mistake still shows next to diagonals of thirty or more; cells with no samples
-    stay white and empty. Every non-empty cell shows its count.
+    stay empty (light grey). Every non-empty cell shows its count.
     """
     import plotly.graph_objects as go
 
@@ -131,14 +132,17 @@ def confusion_figure(matrix, *, class_names=None, title="Confusion matrix", heig
     correct = np.where(diagonal, matrix, np.nan)
     mistakes = np.where(~diagonal & (matrix > 0), matrix, np.nan)
     hover = "true %{y}, predicted %{x}: %{z} samples<extra></extra>"
+    empty = np.where(~diagonal & (matrix == 0), 0.0, np.nan)
     fig = go.Figure()
+    fig.add_trace(go.Heatmap(z=empty, x=names, y=names, colorscale=[[0.0, EMPTY_CELL], [1.0, EMPTY_CELL]],
+                             showscale=False, name="none", xgap=2, ygap=2, hovertemplate=hover))
     fig.add_trace(go.Heatmap(z=correct, x=names, y=names, colorscale=CORRECT_COLORSCALE, zmin=0,
-                             zmax=max(float(np.nanmax(correct)), 1.0), showscale=False, name="right",
+                             zmax=max(float(np.nanmax(correct)), 1.0), showscale=False, name="right", xgap=2, ygap=2,
                              texttemplate="%{z}", textfont={"color": "white"}, hovertemplate=hover))
     fig.add_trace(go.Heatmap(z=mistakes, x=names, y=names, colorscale=MISTAKE_COLORSCALE, zmin=0,
                              zmax=max(float(np.nanmax(mistakes)) if np.any(~np.isnan(mistakes)) else 0.0, 1.0),
-                             showscale=False, name="wrong", texttemplate="%{z}", textfont={"color": "black"},
-                             hovertemplate=hover))
+                             showscale=False, name="wrong", xgap=2, ygap=2, texttemplate="%{z}",
+                             textfont={"color": "black"}, hovertemplate=hover))
     fig.update_layout(
         title={"text": title, "x": 0.02, "xanchor": "left"}, template="plotly_white", autosize=True, height=height,
         xaxis={"title": {"text": "predicted class"}, "side": "top", "type": "category", "constrain": "domain",

@@ -90,7 +90,8 @@ def test_confusion_figure_puts_truth_down_the_side_with_class_0_at_the_top():
     predicted = np.array([0, 0, 1, 1, 1, 2, 2, 0, 2])
     C = confusion_matrix(labels, predicted, 3)
     fig = plot_images.confusion_figure(C)
-    right, wrong = fig.data
+    empty, right, wrong = fig.data
+    assert (empty.name, right.name, wrong.name) == ("none", "right", "wrong")
     z_right, z_wrong = np.array(right.z, dtype=float), np.array(wrong.z, dtype=float)
     # z[i][j] is row i = true class i, column j = predicted j; the diagonal in one trace, mistakes in the other.
     np.testing.assert_array_equal(np.diag(z_right), [2, 2, 3])
@@ -98,6 +99,8 @@ def test_confusion_figure_puts_truth_down_the_side_with_class_0_at_the_top():
     assert z_wrong[0, 1] == 1 and z_wrong[2, 0] == 1          # a 0 said to be 1, a 2 said to be 0
     assert np.isnan(z_wrong[np.eye(3, dtype=bool)]).all() and np.isnan(z_wrong[1, 0])   # empty cells stay empty
     assert np.nansum(z_right) + np.nansum(z_wrong) == C.sum()
+    z_empty = np.array(empty.z, dtype=float)                   # the cells with no samples, in light grey
+    assert np.array_equal(~np.isnan(z_empty), (C == 0) & ~np.eye(3, dtype=bool))
     assert list(right.y) == ["0", "1", "2"] and list(right.x) == ["0", "1", "2"]
     assert fig.layout.yaxis.autorange == "reversed"            # row 0 at the top, as the matrix is printed
     assert fig.layout.yaxis.title.text == "true class" and fig.layout.xaxis.title.text == "predicted class"
@@ -107,7 +110,7 @@ def test_confusion_figure_puts_truth_down_the_side_with_class_0_at_the_top():
 
 def test_confusion_figure_without_mistakes_and_bad_input():
     fig = plot_images.confusion_figure(np.eye(3) * 4)
-    assert np.isnan(np.array(fig.data[1].z, dtype=float)).all()
+    assert np.isnan(np.array(fig.data[2].z, dtype=float)).all()
     with pytest.raises(ValueError, match="square"):
         plot_images.confusion_figure(np.zeros((2, 3)))
     with pytest.raises(ValueError, match="class_names must name all 3"):
