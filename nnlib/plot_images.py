@@ -38,7 +38,7 @@ def as_images(images, image_shape=(8, 8), name="images"):
 
 
 def image_grid(images, *, titles=None, columns=10, cmap=DIGIT_CMAP, vmin=None, vmax=None, image_shape=(8, 8),
-               title=None, panel_size=0.9, colorbar_label=None):
+               title=None, panel_size=0.72, colorbar_label=None):
     """Small images in a grid of ``columns``, each with an optional title, as a matplotlib figure.
 
     Every image shares one colour range (``vmin``, ``vmax``; default: the smallest and largest value
