@@ -7,10 +7,10 @@ from . import misconceptions as m
 from .tutor import Exercise, NotYet
 
 CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-XOR, OR, AND = [0, 1, 1, 0], [0, 1, 1, 1], [0, 0, 0, 1]
+XNOR, XOR, AND, NOR = [1, 0, 0, 1], [0, 1, 1, 0], [0, 0, 0, 1], [1, 0, 0, 0]
 
 
-def xor_neuron_outputs(weights):
+def cross_neuron_outputs(weights):
     """What a step neuron with inputs (x1, x2, x1·x2) and weights (w1, w2, w3, b) says at the four corners."""
     try:
         w = np.asarray(weights, dtype=float).ravel()
@@ -47,23 +47,23 @@ EXERCISES = {
                "Solve 3·x1 − 2·x2 + 1 = 0 for x2."),
     ),
     "03.2": Exercise(
-        asks="your XOR neuron",
+        asks="your XNOR neuron",
         form="four numbers (w1, w2, w3, b)",
-        answer=XOR,
-        observe=xor_neuron_outputs,
-        solution=(1.0, 1.0, -2.0, -0.5),
+        answer=XNOR,
+        observe=cross_neuron_outputs,
+        solution=(-1.0, -1.0, 2.0, 0.5),
         misconceptions=(
-            m.looks_like("OR", "your neuron computes OR: the weight of x1·x2 has to cancel the two ones at (1, 1)",
-                         OR),
-            m.looks_like("sign flip", "every output is the opposite of XOR's: the signs of all four numbers look "
-                         "flipped", [1 - t for t in XOR]),
-            m.looks_like("AND", "your neuron computes AND: (0, 1) and (1, 0) should give 1", AND),
-            m.Misconception("constant", "your neuron gives the same output at all four corners; the bias decides "
-                            "the output at (0, 0)", test=same_everywhere),
+            m.looks_like("sign flip", "your neuron computes XOR, the opposite of XNOR: flipping the sign of all "
+                         "four numbers turns every output around", XOR),
+            m.looks_like("AND", "your neuron computes AND: (0, 0) should give 1 too", AND),
+            m.looks_like("NOR", "your neuron computes NOR: (1, 1) should give 1 too; that is the job of the "
+                         "x1·x2 weight", NOR),
+            m.Misconception("constant", "your neuron gives the same output at all four corners; the bias alone "
+                            "decides the output at (0, 0)", test=same_everywhere),
         ),
-        hints=("x1 + x2 counts the ones among the inputs. What must be taken away at (1, 1), where x1·x2 = 1?",
-               "Take w1 = w2 = 1, choose w3 so that (1, 1) sums to 0, then a bias b between −1 and 0 "
-               "(step(0) is 0)."),
+        hints=("XNOR is the opposite of XOR. How does a step neuron's output change when all its numbers change sign?",
+               "Start from a plane that computes XOR (the text gives one) and flip the sign of all four numbers; "
+               "step(0) is 0, so check that no corner lands exactly on z = 0."),
     ),
     "03.3": Exercise(
         asks="the number of functions one neuron can compute",
