@@ -61,6 +61,7 @@ WRONG = [
     ("11.2", (sigmoid(Z) - Y) / N, "sigmoids"),
     ("11.2", np.zeros((4, 3)), None),
     ("11.3", lambda Z: np.log(np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)), "not finite"),
+    ("11.3", lambda Z: np.log(softmax(Z)), "not finite"),    # a stable softmax, then the log of an underflowed p
     ("11.3", lambda Z: Z - np.log(np.exp(Z - Z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)),
      "max left out"),
     ("11.3", lambda Z: Z - Z.max() - np.log(np.exp(Z - Z.max()).sum()), "whole array"),

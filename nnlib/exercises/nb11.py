@@ -84,7 +84,9 @@ EXERCISES = {
         answer=log_softmax,
         points=ROWS,
         misconceptions=(
-            m.not_finite_where_right_is("e^1000 overflows; subtract each row's largest logit before np.exp"),
+            m.not_finite_where_right_is("e^1000 overflows, and a probability that underflows to 0 has the log −inf; "
+                                        "work with z − m (m: each row's largest logit) and never take the log "
+                                        "of a probability"),
             m.looks_like("max left out", "your result is off by each row's largest logit m: log p = (z − m) − "
                          "log Σ e^(z − m); the shift must be in both terms",
                          lambda Z: Z - np.log(np.exp(Z - Z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True))),
