@@ -8,6 +8,11 @@ STAMP  := $(VENV)/.installed-stamp
 COLAB_VENV  := .venv-colab
 COLAB_STAMP := $(COLAB_VENV)/.installed-stamp
 
+# One BLAS thread per process: the tests run two workers on two cores, and OpenBLAS threads on top of
+# them only fight over the cores (matrix products up to 14 times slower on a busy machine). The
+# networks here are small; one thread is also what make bench measures.
+export OPENBLAS_NUM_THREADS ?= 1
+
 # MathJax for the website, from npm (the site must work offline, so nothing comes from a CDN).
 MATHJAX := build/npm/node_modules/mathjax/es5/tex-chtml-full.js
 

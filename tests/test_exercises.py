@@ -61,8 +61,8 @@ def test_answers_of_the_wrong_kind_are_explained(capsys):
     assert "not a function" in verdict(capsys, "01.1", np.tanh)
     assert "not a str" in verdict(capsys, "01.1", "0.46")
     assert "raised ZeroDivisionError" in verdict(capsys, "01.2", lambda a: 1 / 0)
-    out = verdict(capsys, "04.2", [1.0, 2.0, 3.0], dZ1=np.ones((4, 2)), X=np.ones((4, 2)))
-    assert out.startswith("not yet: your answer does not have the shape of dW1")
+    out = verdict(capsys, "04.2", [1.0, 2.0, 3.0], dZ=np.ones((4, 2)), X=np.ones((4, 2)))
+    assert out.startswith("not yet: your answer does not have the shape of dW")
     assert "(3,)" not in out and "(2, 2)" not in out   # neither the student's shape nor the right one
 
 
@@ -82,7 +82,11 @@ def test_a_rounded_number_is_not_correct_and_is_told_so(capsys):
 
 def test_warnings_inside_a_students_function_are_not_shown(capsys):
     # pytest runs with -W error: an overflow warning from the student's exp would fail this test
-    out = verdict(capsys, "01.3", lambda z: np.log(1 / (1 + np.exp(-z))))
+    def textbook(z, y):
+        p = 1 / (1 + np.exp(-z))
+        return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    out = verdict(capsys, "01.3", textbook)
     assert out.startswith("not yet: your answer has inf or nan")
 
 
@@ -98,7 +102,7 @@ def test_unknown_or_malformed_ids_raise_a_clear_error():
 
 
 def test_the_context_is_checked_by_name():
-    with pytest.raises(TypeError, match=r'needs the data of the exercise; missing \[\'dZ1\', \'X\'\]'):
+    with pytest.raises(TypeError, match=r'needs the data of the exercise; missing \[\'dZ\', \'X\'\]'):
         check("04.2", np.zeros((2, 2)))
     with pytest.raises(TypeError, match="takes no keyword argument 'X'"):
         check("00.2", 17, X=np.ones((4, 2)))
@@ -121,8 +125,8 @@ def test_solution_returns_the_instructors_answer(capsys):
     assert solution("00.2") == 17
     assert solution("03.2") == (-1.0, -1.0, 2.0, 0.5)         # the weights, not the outputs they produce
     assert callable(solution("01.2"))
-    dZ1, X = np.arange(8.0).reshape(4, 2), np.ones((4, 2))
-    assert np.array_equal(solution("04.2", dZ1=dZ1, X=X), dZ1.T @ X)
+    dZ, X = np.arange(8.0).reshape(4, 2), np.ones((4, 3))
+    assert np.array_equal(solution("04.2", dZ=dZ, X=X), dZ.T @ X)
 
 
 # -- the shared misconception detectors, each on an ad-hoc key ------------------------------------------

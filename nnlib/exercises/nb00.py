@@ -5,17 +5,18 @@ from .tutor import Exercise
 
 EXERCISES = {
     "00.1": Exercise(
-        asks="the list of XOR targets",
+        asks="the list of targets of x1 ⇒ x2",
         form="a list of four numbers, for (0,0), (0,1), (1,0), (1,1) in that order",
-        answer=[0, 1, 1, 0],
+        answer=[1, 1, 0, 1],
         misconceptions=(
-            m.looks_like("OR", "these are the targets of OR: XOR is 0 when both inputs are 1", [0, 1, 1, 1]),
-            m.looks_like("AND", "these are the targets of AND, which is 1 only when both inputs are 1", [0, 0, 0, 1]),
-            m.looks_like("XNOR", "every target is the opposite of XOR's: this is 'equal', not 'exclusive or'",
-                         [1, 0, 0, 1]),
+            m.looks_like("reversed arrow", "these are the targets of x2 ⇒ x1: the arrow points from x1 to x2",
+                         [1, 0, 1, 1]),
+            m.looks_like("XOR", "these are XOR's targets, the gate of the first taste", [0, 1, 1, 0]),
+            m.looks_like("labels flipped", "every target is flipped: the implication is false in one case only",
+                         [0, 0, 1, 0]),
         ),
-        hints=("XOR means exclusive or: one input or the other, but not both.",
-               "The target is 1 when exactly one of the two inputs is 1, and 0 when the inputs are equal."),
+        hints=("'x1 implies x2' is a promise: if x1 is 1, then x2 is 1. It is broken in one case only.",
+               "The target is 0 only for x1 = 1 and x2 = 0, and 1 for the other three inputs."),
     ),
     "00.2": Exercise(
         asks="the number of parameters of mlp([2, 4, 1])",

@@ -57,16 +57,16 @@ EXERCISES = {
     "02.2": Exercise(
         asks="the best accuracy on the cast points",
         form="a fraction between 0 and 1",
-        answer=lambda: best_accuracy_after_cast(-2, 2),
+        answer=lambda: best_accuracy_after_cast(-3, 3),
         misconceptions=(
-            m.looks_like("the range [−5, 5]", "that is the best accuracy for the range [−5, 5]; on [−2, 2] a "
+            m.looks_like("the range [−5, 5]", "that is the best accuracy for the range [−5, 5]; on [−3, 3] a "
                          "larger share of the points lands on 0", lambda: best_accuracy_after_cast(-5, 5)),
             m.looks_like("error rate", "that is the share of points that must be wrong; the accuracy is the share "
-                         "that can be right", lambda: 1 - best_accuracy_after_cast(-2, 2)),
+                         "that can be right", lambda: 1 - best_accuracy_after_cast(-3, 3)),
             m.looks_like("percent", "give the accuracy as a fraction between 0 and 1, not in percent",
-                         lambda: 100 * best_accuracy_after_cast(-2, 2)),
+                         lambda: 100 * best_accuracy_after_cast(-3, 3)),
             m.looks_like("share on 0", "that is the share of points that land on 0; a classifier still gets the "
-                         "larger half of them right", lambda: 1 - 2 * (1 - best_accuracy_after_cast(-2, 2))),
+                         "larger half of them right", lambda: 1 - 2 * (1 - best_accuracy_after_cast(-3, 3))),
             m.off_by_one("count again which points truncate to 0 (those strictly between −1 and 1)", step=0.01),
         ),
         hints=("Which of the 100 points land on 0 after the cast, and how many of them belong to each class?",

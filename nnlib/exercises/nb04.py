@@ -14,8 +14,8 @@ OUT = np.tanh(V @ np.tanh(W1 @ X + B1) + C)
 LAMBDA = 0.3   # exercise 04.3: the learning rate of seed 000's loop
 
 
-def batch_weight_gradient(dZ1, X):  # noqa: N803 (the notebook's names)
-    return dZ1.T @ X   # Σ_i δ_i x_iᵀ: the matrix product sums over the samples
+def batch_weight_gradient(dZ, X):  # noqa: N803 (the notebook's names)
+    return dZ.T @ X   # Σ_i δ_i x_iᵀ: the matrix product sums over the samples
 
 
 EXERCISES = {
@@ -34,18 +34,18 @@ EXERCISES = {
                "∂L/∂c = ∂L/∂o · ∂o/∂u · ∂u/∂c = 2(o − y) · (1 − o²) · 1."),
     ),
     "04.2": Exercise(
-        asks="dW1",
-        form="an array shaped like W1",
+        asks="dW",
+        form="an array shaped like the layer's W",
         answer=batch_weight_gradient,
-        needs=("dZ1", "X"),
+        needs=("dZ", "X"),
         misconceptions=(
-            m.transposed("the rows of dW1 belong to the hidden units and its columns to the inputs, like W1's"),
-            m.mean_instead_of_sum(lambda dZ1, X: len(X), why="the 1/n of the mean loss is already inside dZ1"),
+            m.transposed("the rows of dW belong to the layer's units and its columns to its inputs, like W's"),
+            m.mean_instead_of_sum(lambda dZ, X: len(X), why="the 1/n of the mean loss is already inside dZ"),
             m.looks_like("one sample", "that is one sample's δ xᵀ; a weight shared by all samples gets the sum over "
-                         "the batch", lambda dZ1, X: np.outer(dZ1[0], X[0])),
+                         "the batch", lambda dZ, X: np.outer(dZ[0], X[0])),
         ),
         hints=("Per sample the gradient is the outer product δ_i x_iᵀ; the batch gradient adds them up.",
-               "With samples as rows, Σ_i δ_i x_iᵀ is one matrix product of dZ1 and X; which one has the shape "
+               "With samples as rows, Σ_i δ_i x_iᵀ is one matrix product of dZ and X; which order gives the shape "
                "(units, inputs)?"),
     ),
     "04.3": Exercise(

@@ -206,7 +206,7 @@ def _verdict(exercise_id, exercise, answer, context):
             return f"not yet: {_sentence(misconception.message)}"
     if got.shape != right.shape:
         return f"not yet: your answer does not have the shape of {exercise.asks}; this exercise asks for " \
-               f"{exercise.form}."
+               f"{exercise.form}. hint(\"{exercise_id}\") gives a nudge."
     if not exercise.wants_function and _looks_rounded(got, right):
         return "not yet: your answer looks rounded; give it unrounded (let Python compute it, do not retype it)."
     if not np.all(np.isfinite(got)):
