@@ -13,7 +13,6 @@ The machinery is in tutor.py, the known mistakes it recognises in misconceptions
 one module per notebook: nb00.py, nb01.py, ... (a dict ``EXERCISES`` of id → ``Exercise``).
 """
 
-from .legacy import check_function, check_value
 from .tutor import NOT_ATTEMPTED, Exercise, NotYet, check, hint, solution
 
-__all__ = ["check", "hint", "solution", "Exercise", "NotYet", "NOT_ATTEMPTED", "check_value", "check_function"]
+__all__ = ["check", "hint", "solution", "Exercise", "NotYet", "NOT_ATTEMPTED"]
