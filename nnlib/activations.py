@@ -29,7 +29,9 @@ def sigmoid(z):
 def sigmoid_derivative(z, fz=None):
     """σ'(z) = σ(z) (1 − σ(z))."""
     s = sigmoid(z) if fz is None else fz
-    return s * (1.0 - s)
+    ds = 1.0 - s
+    ds *= s  # in place: one new array instead of two, which counts for a layer of 10 000 × 64 values
+    return ds
 
 
 def tanh(z):
@@ -39,8 +41,11 @@ def tanh(z):
 
 def tanh_derivative(z, fz=None):
     """tanh'(z) = 1 − tanh²(z)."""
-    t = np.tanh(z) if fz is None else fz
-    return 1.0 - t * t
+    t = np.tanh(z) if fz is None else np.asarray(fz, dtype=float)
+    dt = t * t
+    dt *= -1.0
+    dt += 1.0  # 1 − t², built in the array of t²: one new array instead of two (and a number works too)
+    return dt
 
 
 def relu(z):
