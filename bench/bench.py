@@ -37,7 +37,7 @@ other settings of ``fit`` in the same rounds: loss="bce" (fused with the sigmoid
 output and computed from the logits), optimiser="momentum" and optimiser="adam".
 
 Timing: training runs in blocks of a few epochs, and every round runs one block
-of each implementation in turn (the order rotates from round to round), so a
+of each implementation in turn (in a new random order each round), so a
 burst of load from other programs hits all of them alike. The clock is the CPU
 time of this thread (``time.thread_time``): time spent waiting for a core while
 other programs run is not counted, the work of the kernel for this thread (such
@@ -305,7 +305,7 @@ def xor_task():
     make = lambda: nnlib.mlp([2, 4, 1], hidden="sigmoid", output="sigmoid", seed=0, init_scale=1.0)  # noqa: E731
     return {"name": "XOR: 2-4-1, sigmoid hidden and output, MSE, full batch", "goal": 1.5,
             "X": X, "y": y.reshape(-1, 1), "make": make, "lean": LeanXOR, "inlined": inlined_xor,
-            "hidden": "sigmoid", "lr": 2.0, "blocks": 40, "block_epochs": 250, "per_sample_epochs": 500}
+            "hidden": "sigmoid", "lr": 2.0, "blocks": 100, "block_epochs": 100, "per_sample_epochs": 500}
 
 
 def circle_task():
@@ -358,10 +358,11 @@ def bench(task):
     seconds = {label: [] for label in runs}
     pages = {label: [] for label in runs}
     losses = {label: [] for label in MAIN}
-    order = list(runs)
-    for block in range(task["blocks"]):
-        shift = block % len(order)  # rotate, so no implementation always runs right after the same one
-        for label in order[shift:] + order[:shift]:
+    shuffle = np.random.default_rng(0)
+    for _ in range(task["blocks"]):
+        # A new order every round, so no implementation always runs right after the same one (a loop
+        # that has just freed large arrays leaves the next one to ask the kernel for new pages).
+        for label in shuffle.permutation(list(runs)):
             t, p, result = timed(runs[label])
             seconds[label].append(t / k)
             pages[label].append(p / k)
