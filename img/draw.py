@@ -9,10 +9,13 @@ script changes no file unless a drawing changed.
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Circle, FancyArrowPatch  # noqa: E402
+
+from nnlib.palette import CLASS_COLORS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 plt.rcParams["svg.hashsalt"] = "nnlib"
@@ -33,14 +36,21 @@ def neuron(ax, xy, label, kind, radius=0.32):
     ax.text(*xy, label, ha="center", va="center", fontsize=13, zorder=4)
 
 
-def arrow(ax, start, end, label=None, colour="#555555", label_at=0.32, offset=(0, 0.12), style="-|>", lw=1.3):
+def arrow(ax, start, end, label=None, colour="#555555", label_at=0.32, offset=(0, 0.12), style="-|>", lw=1.3,
+          on_line=False):
+    """An arrow from start to end; its label sits beside it (``offset``) or, with ``on_line``, on the arrow
+    itself, turned along it, so that crossing arrows cannot be mistaken for each other."""
     ax.add_patch(FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=14, color=colour, lw=lw,
                                  shrinkA=20, shrinkB=20, zorder=2))
     if label:
-        x = start[0] + label_at * (end[0] - start[0]) + offset[0]
-        y = start[1] + label_at * (end[1] - start[1]) + offset[1]
-        ax.text(x, y, label, ha="center", va="center", fontsize=11, color=colour,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5}, zorder=5)
+        dx, dy = end[0] - start[0], end[1] - start[1]
+        x, y = start[0] + label_at * dx, start[1] + label_at * dy
+        if on_line:  # the axes have equal aspect, so the angle in data units is the drawn angle
+            turned = {"rotation": np.degrees(np.arctan2(dy, dx)), "rotation_mode": "anchor"}
+        else:
+            x, y, turned = x + offset[0], y + offset[1], {}
+        ax.text(x, y, label, ha="center", va="center", fontsize=11, color=colour, **turned,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8 if on_line else 0.5}, zorder=5)
 
 
 def finish(fig, ax, name, titles, title_y, xlim, ylim):
@@ -70,8 +80,9 @@ def network_2_2_1():
     neuron(ax, output[0], r"$\hat y$", "output")
     for j, h in enumerate(hidden):
         for k, x in enumerate(inputs):
-            at = 0.25 if j == k else 0.78
-            arrow(ax, x, h, f"$w_{{{j + 1}{k + 1}}}$", label_at=at, offset=(0, 0.14 if j == k else -0.16 + 0.32 * j))
+            # w_jk goes to hidden unit j from input k. Each label sits on its own arrow, turned along it: the two
+            # straight arrows are labelled near their start, the two crossing ones past the crossing.
+            arrow(ax, x, h, f"$w_{{{j + 1}{k + 1}}}$", label_at=0.28 if j == k else 0.74, on_line=True)
         ax.text(h[0], h[1] + (0.5 if j == 0 else -0.62), f"bias $b_{j + 1}$", ha="center", fontsize=11,
                 color="#b35806")
         arrow(ax, h, output[0], f"$v_{j + 1}$", label_at=0.5)
@@ -117,8 +128,7 @@ def forward_backward():
     for x, text in boxes:
         ax.text(x, 0, text, ha="center", va="center", fontsize=14,
                 bbox={"boxstyle": "round,pad=0.5", "facecolor": "#f7f7f7", "edgecolor": "#333333"})
-    forward = "#2166ac"
-    backward = "#b2182b"
+    forward, backward = CLASS_COLORS[1], CLASS_COLORS[0]   # the series' blue and vermillion
     for (x0, _), (x1, _) in zip(boxes, boxes[1:]):
         arrow(ax, (x0 + 0.4, 0.45), (x1 - 0.4, 0.45), colour=forward, lw=1.8)
         arrow(ax, (x1 - 0.4, -0.45), (x0 + 0.4, -0.45), colour=backward, lw=1.8)

@@ -4,22 +4,46 @@ Training knows nothing about drawing: ``Network.fit(..., snapshot_every=k)``
 records the parameters every k epochs, and the functions here turn those
 snapshots into figures and animation frames.
 
+Every figure uses the series' one palette (``nnlib.palette``): the classes differ in colour and in
+marker shape. Plotly figures have no fixed width: they fill the notebook column (or the web page)
+they are drawn in, with a fixed height; pass ``width=`` to pin one.
+
 Plotly and matplotlib are imported here, not by ``import nnlib``.
 """
 
 import numpy as np
 
 # Pale colours for the output (low → high), strong ones and shapes for the classes on top of it.
-from .palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_SYMBOLS
+from .palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_MARKERS, CLASS_SYMBOLS
+
+# Lines that are not a class (a decision boundary, a neuron's line) are drawn in black and greys, so
+# the class colours keep one meaning. Hidden units' lines differ by dash, and the legend names each.
+BOUNDARY_COLOR = "black"
+UNIT_LINE_COLOR = "#444444"
+UNIT_DASHES = ("dash", "dot", "dashdot", "longdashdot", "12px,3px,2px,3px,2px,3px")  # Plotly: unit 1, 2, …
+UNIT_LINESTYLES = ("--", ":", "-.", (0, (10, 3, 2, 3)), (0, (12, 3, 2, 3, 2, 3)))      # the same in matplotlib
+# Legend order: the classes' points first (Plotly's default rank is 1000), then unit lines, then the boundary.
+UNIT_RANK, BOUNDARY_RANK = 1001, 1100
 
 # Figures are drawn from float32 arrays on coarse grids, so a notebook with a
 # few animations stays well under 2 MB.
 DTYPE = np.float32
 
+
+def _size(fig, width, height):
+    """Fill the container's width (unless ``width`` pins it), at a fixed ``height`` in pixels."""
+    fig.update_layout(autosize=True, width=width, height=height)
+    return fig
+
+
+def unit_dash(k):
+    """The Plotly dash of hidden unit k's line (0-based); the matplotlib style is ``UNIT_LINESTYLES[k % 5]``."""
+    return UNIT_DASHES[k % len(UNIT_DASHES)]
+
 # -- loss curves and loss surfaces (notebook 02) ---------------------------------
 
 
-def loss_curves(history, *, title="Loss per epoch", loss_name="loss", log_y=False, width=700, height=450):
+def loss_curves(history, *, title="Loss per epoch", loss_name="loss", log_y=False, width=None, height=420):
     """Training and (when recorded) validation loss per epoch, as a Plotly figure.
 
     ``history`` is what ``Network.fit`` returns: ``history.loss[e]`` is the mean
@@ -28,7 +52,8 @@ def loss_curves(history, *, title="Loss per epoch", loss_name="loss", log_y=Fals
     losses is accepted too. Training loss falling while validation loss rises is
     the picture of overfitting; both falling together is healthy training.
     ``log_y=True`` puts the loss on a log scale, useful when it spans decades.
-    ``width`` and ``height`` are in pixels.
+    The epoch axis starts at 1. ``height`` is in pixels; the width follows the
+    container unless ``width`` is given.
     """
     import plotly.graph_objects as go
 
@@ -36,15 +61,46 @@ def loss_curves(history, *, title="Loss per epoch", loss_name="loss", log_y=Fals
     val = getattr(history, "val_loss", None)
     epochs = np.arange(1, len(train) + 1, dtype=np.int32)
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=epochs, y=train, mode="lines", name="training", line={"color": "#1f77b4", "width": 2}))
+    fig.add_trace(go.Scatter(x=epochs, y=train, mode="lines", name="training",
+                             line={"color": CLASS_COLORS[1], "width": 2}))
     if val is not None:
         val = np.asarray(val, dtype=DTYPE).ravel()
         fig.add_trace(go.Scatter(x=epochs, y=val, mode="lines", name="validation",
-                                 line={"color": "#ff7f0e", "width": 2, "dash": "dash"}))
+                                 line={"color": CLASS_COLORS[0], "width": 2, "dash": "dash"}))
     fig.update_layout(title={"text": title}, xaxis_title="epoch", yaxis_title=loss_name,
                       yaxis_type="log" if log_y else "linear", template="plotly_white",
-                      width=width, height=height, legend={"x": 0.98, "y": 0.98, "xanchor": "right", "yanchor": "top"})
-    return fig
+                      xaxis={"range": [1, max(len(train), 2)]},
+                      legend={"x": 0.98, "y": 0.98, "xanchor": "right", "yanchor": "top"})
+    return _size(fig, width, height)
+
+
+def loss_comparison(curves, *, every=1, title="Loss per epoch", loss_name="loss", log_y=False, width=None,
+                    height=420):
+    """Several training runs' loss per epoch in one figure: ``curves`` maps a name to a run.
+
+    A run is a ``History`` (its ``loss``) or an array of losses, entry e for
+    epoch e + 1. ``every=k`` draws epochs 1, 1 + k, 1 + 2k, … and the last one,
+    which keeps a long run's figure small. Runs differ in colour and dash.
+    """
+    import plotly.graph_objects as go
+
+    if every < 1 or int(every) != every:
+        raise ValueError(f"every must be a whole number >= 1; got {every!r}")
+    fig = go.Figure()
+    longest = 2
+    for k, (name, run) in enumerate(dict(curves).items()):
+        losses = np.asarray(getattr(run, "loss", run), dtype=DTYPE).ravel()
+        epochs = np.arange(1, len(losses) + 1, dtype=np.int32)
+        keep = np.unique(np.append(np.arange(0, len(losses), int(every)), len(losses) - 1))
+        longest = max(longest, len(losses))
+        fig.add_trace(go.Scatter(x=epochs[keep], y=losses[keep], mode="lines", name=str(name),
+                                 line={"color": CLASS_COLORS[k % len(CLASS_COLORS)], "width": 2,
+                                       "dash": ("solid", "dash", "dot")[(k // len(CLASS_COLORS) + k) % 3]}))
+    fig.update_layout(title={"text": title}, xaxis_title="epoch", yaxis_title=loss_name,
+                      yaxis_type="log" if log_y else "linear", template="plotly_white",
+                      xaxis={"range": [1, longest]},
+                      legend={"x": 0.98, "y": 0.98, "xanchor": "right", "yanchor": "top"})
+    return _size(fig, width, height)
 
 
 def parameter_path(snapshots, coordinates=(0, 1)):
@@ -70,7 +126,7 @@ def parameter_path(snapshots, coordinates=(0, 1)):
 
 def loss_surface(loss_of, w_range, b_range, path=None, *, resolution=41, coordinates=(0, 1),
                  title="Loss surface", axis_labels=("w", "b"), loss_name="loss", z_max=None,
-                 width=700, height=500):
+                 width=None, height=520):
     """The loss as a 3-D surface over a grid of two parameters, with an optional descent path.
 
     ``loss_of(w, b)`` returns the loss (a float) for the parameter values w and
@@ -85,7 +141,7 @@ def loss_surface(loss_of, w_range, b_range, path=None, *, resolution=41, coordin
     and the start and end are marked. ``z_max`` clips the surface from above so
     that a steep wall does not flatten the interesting valley. Contour lines of
     the loss are projected on the floor of the box (seen when rotated from below).
-    ``width`` and ``height`` are in pixels.
+    ``height`` is in pixels; the width follows the container unless ``width`` is given.
     """
     import plotly.graph_objects as go
 
@@ -117,19 +173,19 @@ def loss_surface(loss_of, w_range, b_range, path=None, *, resolution=41, coordin
         fig.add_trace(go.Scatter3d(
             x=points[:, 0].astype(DTYPE), y=points[:, 1].astype(DTYPE), z=(z + lift).astype(DTYPE),
             mode="lines+markers", name="gradient descent", text=text,
-            line={"color": "red", "width": 6}, marker={"size": 3, "color": "red"}))
+            line={"color": CLASS_COLORS[0], "width": 6}, marker={"size": 3, "color": CLASS_COLORS[0]}))
         fig.add_trace(go.Scatter3d(
             x=points[[0, -1], 0].astype(DTYPE), y=points[[0, -1], 1].astype(DTYPE),
             z=(z[[0, -1]] + lift).astype(DTYPE), mode="markers+text", text=["start", "end"],
             textposition="top center", textfont={"size": 14, "color": "black"},
             name="start and end", showlegend=False,
-            marker={"size": 7, "color": ["white", "red"], "line": {"color": "black", "width": 2}}))
+            marker={"size": 7, "color": ["white", CLASS_COLORS[0]], "line": {"color": "black", "width": 2}}))
     fig.update_layout(
-        title={"text": title}, template="plotly_white", width=width, height=height,
+        title={"text": title}, template="plotly_white",
         margin={"l": 0, "r": 0, "t": 50, "b": 0}, legend={"x": 0.01, "y": 0.95},
         scene={"xaxis_title": x_label, "yaxis_title": y_label, "zaxis_title": loss_name,
                    "camera": {"eye": {"x": 1.5, "y": 1.5, "z": 1.1}}})
-    return fig
+    return _size(fig, width, height)
 
 
 # -- decision boundaries and their animation (notebooks 03 and 05) ----------------
@@ -212,24 +268,39 @@ def _first_layer(network):
     return next(layer for layer in network.layers if isinstance(layer, Dense))
 
 
-def _boundary_traces(xs, ys, Z, threshold, zrange, units, colorbar_title):
+def _boundary_traces(xs, ys, Z, threshold, zrange, units, colorbar_title, unit_names=()):
     """The output as a filled contour whose one drawn level is the decision boundary, plus unit lines."""
     import plotly.graph_objects as go
 
     level = {"start": threshold, "end": threshold, "size": 1.0, "coloring": "heatmap", "showlines": True}
     traces = [go.Contour(x=xs, y=ys, z=Z, zmin=zrange[0], zmax=zrange[1], zauto=False, autocontour=False,
-                         contours=level, colorscale=BOUNDARY_COLORSCALE, line={"color": "black", "width": 3},
+                         contours=level, colorscale=BOUNDARY_COLORSCALE,
+                         line={"color": BOUNDARY_COLOR, "width": 3},
                          colorbar={"title": {"text": colorbar_title}, "len": 0.55, "x": 1.02, "y": 0.0,
                                    "yanchor": "bottom", "tickvals": sorted({zrange[0], threshold, zrange[1]})},
                          hovertemplate="x1 = %{x:.2f}<br>x2 = %{y:.2f}<br>output = %{z:.3f}<extra></extra>",
                          name="network output", showlegend=False)]
     for k, (x_line, y_line) in enumerate(units):
-        traces.append(go.Scatter(x=x_line, y=y_line, mode="lines", name=f"hidden unit {k + 1}: w·x + b = 0",
-                                 line={"color": "#555555", "width": 2, "dash": "dash"}, hoverinfo="skip"))
+        name = unit_names[k] if k < len(unit_names) else f"unit {k + 1}"
+        traces.append(go.Scatter(x=x_line, y=y_line, mode="lines", name=f"{name}: w·x + b = 0",
+                                 line={"color": UNIT_LINE_COLOR, "width": 2, "dash": unit_dash(k)},
+                                 legendrank=UNIT_RANK + k, hoverinfo="skip"))
     return traces
 
 
+def _unit_names(network):
+    """'hidden unit 1', … when the first Dense layer is hidden; 'the neuron' for a one-layer network."""
+    from .layers import Dense
+
+    first = _first_layer(network)
+    hidden = sum(isinstance(layer, Dense) for layer in network.layers) > 1
+    if not hidden and first.n_outputs == 1:
+        return ["the neuron"]
+    return [f"{'hidden unit' if hidden else 'unit'} {k + 1}" for k in range(first.n_outputs)]
+
+
 def _unit_lines(network, xs, ys):
+    """Each first-layer unit's line w·x + b = 0 inside the grid's box: a list of (x1, x2) pairs of end points."""
     first = _first_layer(network)
     if first.n_inputs != 2:
         return []
@@ -246,8 +317,8 @@ def _static_traces(X, positive, class_names, threshold):
     import plotly.graph_objects as go
 
     X = np.asarray(X, dtype=float)
-    traces = [go.Scatter(x=[None], y=[None], mode="lines", line={"color": "black", "width": 3},
-                         name=f"decision boundary (output = {threshold:g})")]
+    traces = [go.Scatter(x=[None], y=[None], mode="lines", line={"color": BOUNDARY_COLOR, "width": 3},
+                         name=f"decision boundary (output = {threshold:g})", legendrank=BOUNDARY_RANK)]
     for cls, mask in enumerate((~positive, positive)):
         traces.append(go.Scatter(
             x=X[mask, 0].astype(DTYPE), y=X[mask, 1].astype(DTYPE), mode="markers", name=class_names[cls],
@@ -258,8 +329,9 @@ def _static_traces(X, positive, class_names, threshold):
 
 
 def _layout(fig, xs, ys, title, width, height):
+    _size(fig, width, height)
     fig.update_layout(
-        title={"text": title, "x": 0.02, "xanchor": "left"}, template="plotly_white", width=width, height=height,
+        title={"text": title, "x": 0.02, "xanchor": "left"}, template="plotly_white",
         xaxis={"title": {"text": "x1"}, "range": [float(xs[0]), float(xs[-1])], "constrain": "domain"},
         yaxis={"title": {"text": "x2"}, "range": [float(ys[0]), float(ys[-1])], "scaleanchor": "x",
                "constrain": "domain"},
@@ -294,7 +366,7 @@ def _describe(network, X, y, loss, threshold, features):
 
 def decision_boundary_figure(network, X, y, *, grid=41, padding=0.25, features=None, threshold=None, zrange=None,
                              loss="mse", show_units=False, class_names=None, title="Decision boundary",
-                             width=760, height=560):
+                             width=None, height=540):
     """The network's output over the (x1, x2) plane, its decision boundary and the points, as a Plotly figure.
 
     The colour is the output, on the fixed range ``zrange`` (default: the
@@ -302,8 +374,9 @@ def decision_boundary_figure(network, X, y, *, grid=41, padding=0.25, features=N
     (default: the middle of the labels, 0.5 for 0/1 and 0 for −1/+1), i.e.
     the decision boundary. ``features`` turns (x1, x2) into the network's
     inputs (see ``grid_outputs``). ``show_units=True`` adds each first-layer
-    unit's own line w·x + b = 0, dashed. ``loss`` names the loss for the title
-    (None to leave it out).
+    unit's own line w·x + b = 0, each with its own dash. ``loss`` names the loss
+    for the title (None to leave it out). The figure fills its container's
+    width at ``height`` pixels unless ``width`` is given.
     """
     import plotly.graph_objects as go
 
@@ -311,7 +384,7 @@ def decision_boundary_figure(network, X, y, *, grid=41, padding=0.25, features=N
     xs, ys, Z = grid_outputs(network, X, grid=grid, padding=padding, features=features)
     units = _unit_lines(network, xs, ys) if show_units else []
     colorbar = "output"
-    fig = go.Figure(_boundary_traces(xs, ys, Z, threshold, zrange, units, colorbar)
+    fig = go.Figure(_boundary_traces(xs, ys, Z, threshold, zrange, units, colorbar, _unit_names(network))
                     + _static_traces(X, positive, class_names, threshold))
     _layout(fig, xs, ys, f"{title}<br><sup>{_describe(network, X, y, loss, threshold, features)}</sup>",
             width, height)
@@ -332,7 +405,7 @@ def pick_snapshots(snapshots, max_frames=30):
 def decision_boundary_animation(network, snapshots, X, y, *, grid=31, padding=0.25, features=None, threshold=None,
                                 zrange=None, loss="mse", show_units=False, max_frames=30, class_names=None,
                                 title="Decision boundary during training", frame_duration=150,
-                                width=760, height=640):
+                                width=None, height=620):
     """Animate the decision boundary over training, from ``history.snapshots``.
 
     For each snapshot (at most ``max_frames``, evenly picked, first and last
@@ -367,7 +440,8 @@ def decision_boundary_animation(network, snapshots, X, y, *, grid=31, padding=0.
         network.set_parameters(saved)
 
     _, first_text, first_Z, first_units = frames[0]
-    fig = go.Figure(data=_boundary_traces(xs, ys, first_Z, threshold, zrange, first_units, "output")
+    fig = go.Figure(data=_boundary_traces(xs, ys, first_Z, threshold, zrange, first_units, "output",
+                                          _unit_names(network))
                     + _static_traces(X, positive, class_names, threshold))
     # A frame holds only what changes (the output grid, the unit lines, the title); the points stay.
     moving = list(range(1 + len(first_units)))
@@ -413,14 +487,15 @@ def plot_decision_boundary(network, X, y, *, ax=None, grid=101, padding=0.25, fe
     image = ax.pcolormesh(xs, ys, Z, cmap=cmap, vmin=zrange[0], vmax=zrange[1], shading="auto")
     ax.figure.colorbar(image, ax=ax, label="output")
     if Z.min() < threshold < Z.max():
-        ax.contour(xs, ys, Z, levels=[threshold], colors="black", linewidths=2.5)
-    ax.plot([], [], color="black", linewidth=2.5, label=f"decision boundary (output = {threshold:g})")
+        ax.contour(xs, ys, Z, levels=[threshold], colors=BOUNDARY_COLOR, linewidths=2.5)
+    ax.plot([], [], color=BOUNDARY_COLOR, linewidth=2.5, label=f"decision boundary (output = {threshold:g})")
     if show_units:
+        names = _unit_names(network)
         for k, (x_line, y_line) in enumerate(_unit_lines(network, xs, ys)):
-            ax.plot(x_line, y_line, "--", color="#555555", label=f"hidden unit {k + 1}: w·x + b = 0")
-    markers = ("o", "s")
+            ax.plot(x_line, y_line, linestyle=UNIT_LINESTYLES[k % len(UNIT_LINESTYLES)], color=UNIT_LINE_COLOR,
+                    label=f"{names[k]}: w·x + b = 0")
     for cls, mask in enumerate((~positive, positive)):
-        ax.scatter(X[mask, 0], X[mask, 1], s=110, c=CLASS_COLORS[cls], marker=markers[cls], edgecolors="white",
+        ax.scatter(X[mask, 0], X[mask, 1], s=110, c=CLASS_COLORS[cls], marker=CLASS_MARKERS[cls], edgecolors="white",
                    linewidths=1.5, label=class_names[cls], zorder=3)
     ax.set(xlim=(xs[0], xs[-1]), ylim=(ys[0], ys[-1]), xlabel="x1", ylabel="x2", title=title, aspect="equal")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, fontsize=8, frameon=False)
@@ -492,16 +567,21 @@ def _hidden_points(go, X, positive, names, *, z=None, showlegend=True):
 
 
 def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, class_names=None,
-                       title="What each hidden unit computes, and what the output makes of them"):
+                       title="What each hidden unit computes, and what the output makes of them",
+                       width=None, height=None):
     """One small map per hidden unit, then the output: how a hidden layer splits a task into lines.
 
     Hidden unit j computes h_j = f(w_j · x + b_j), a one-neuron classifier of
-    its own: its boundary is the straight line w_j · x + b_j = 0 (solid line in
-    its panel), where tanh crosses 0 and sigmoid crosses 0.5, and it is "on"
-    on the side w_j points to. The last panel is the network's output with its
+    its own: its boundary is the straight line w_j · x + b_j = 0 (drawn in its
+    panel), where tanh crosses 0 and sigmoid crosses 0.5, and it is "on" on
+    the side w_j points to. The last panel is the network's output with its
     decision boundary (black contour, output = ``threshold``) and every hidden
-    line dashed: the boundary is built from pieces that follow those lines.
-    Colours use each activation's range; grids are ``grid`` × ``grid``, float32.
+    line again: the boundary is built from pieces that follow those lines.
+    Each unit's line has its own dash, the same in its panel and in the
+    output's, and the legend names it. Colours use each activation's range;
+    grids are ``grid`` × ``grid``, float32. Three panels per row; the figure
+    fills its container's width (``height`` defaults to 330 px per row plus
+    room for titles and legend).
     """
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
@@ -517,12 +597,20 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
     cols = min(3, n_units + 1)
     rows = -(-(n_units + 1) // cols)
     titles = [f"hidden unit {j + 1}:<br>{w[0]:.2f}·x1 {w[1]:+.2f}·x2 {b:+.2f} = 0" for j, (w, b) in
-              enumerate(zip(first.W, first.b))] + ["output: black = decision boundary,<br>dashed = hidden lines"]
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.06,
-                        vertical_spacing=0.22 if rows > 1 else 0.1)
+              enumerate(zip(first.W, first.b))] + ["output: black = decision boundary,<br>hidden lines as before"]
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.07,
+                        vertical_spacing=0.2 if rows > 1 else 0.1)
     h_low, h_high = (-1.0, 1.0) if H.min() < -1e-6 else (0.0, 1.0)
     z_low, z_high = (float(np.min(y)), float(np.max(y)))
     unit_lines = [neuron_line(w, b, *lims) for w, b in zip(first.W, first.b)]
+
+    def unit_line(k, width, showlegend):
+        x_line, y_line = unit_lines[k]
+        return go.Scatter(x=x_line.astype(DTYPE), y=y_line.astype(DTYPE), mode="lines", hoverinfo="skip",
+                          name=f"hidden unit {k + 1}'s line", legendgroup=f"unit {k + 1}", showlegend=showlegend,
+                          legendrank=UNIT_RANK + k,
+                          line={"color": UNIT_LINE_COLOR, "width": width, "dash": unit_dash(k)})
+
     for k in range(n_units + 1):
         row, col = k // cols + 1, k % cols + 1
         where = {"row": row, "col": col}
@@ -531,20 +619,22 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
         else:
             z, zmin, zmax, label = Z, z_low, z_high, "output"
         fig.add_trace(go.Heatmap(x=xs, y=ys, z=z, zmin=zmin, zmax=zmax, colorscale=BOUNDARY_COLORSCALE,
-                                 showscale=k == n_units, colorbar={"title": {"text": "value"}, "len": 0.6},
+                                 showscale=k == n_units, name=label,
+                                 colorbar={"title": {"text": "value"}, "len": 0.6, "thickness": 15},
                                  hovertemplate=f"x1 = %{{x:.2f}}<br>x2 = %{{y:.2f}}<br>{label} = %{{z:.3f}}"
                                                "<extra></extra>"), **where)
         if k < n_units:
-            x_line, y_line = unit_lines[k]
-            fig.add_trace(go.Scatter(x=x_line, y=y_line, mode="lines", showlegend=False, hoverinfo="skip",
-                                     line={"color": "#333333", "width": 3}), **where)
+            fig.add_trace(unit_line(k, 3, showlegend=True), **where)
         else:
             fig.add_trace(go.Contour(x=xs, y=ys, z=Z, showscale=False, autocontour=False, hoverinfo="skip",
                                      contours={"start": threshold, "end": threshold, "size": 1, "coloring": "none"},
-                                     line={"color": "black", "width": 3}, showlegend=False), **where)
-            for x_line, y_line in unit_lines:
-                fig.add_trace(go.Scatter(x=x_line, y=y_line, mode="lines", showlegend=False, hoverinfo="skip",
-                                         line={"color": "#555555", "width": 2, "dash": "dash"}), **where)
+                                     line={"color": BOUNDARY_COLOR, "width": 3}, name="decision boundary",
+                                     showlegend=False), **where)
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line={"color": BOUNDARY_COLOR, "width": 3},
+                                     name=f"decision boundary (output = {threshold:g})", legendrank=BOUNDARY_RANK),
+                          **where)
+            for j in range(n_units):
+                fig.add_trace(unit_line(j, 2, showlegend=False), **where)
         for trace in _hidden_points(go, X, positive, names, showlegend=k == 0):
             fig.add_trace(trace, **where)
         # No locked aspect ratio: the panels are near-square by the figure's size, and a locked one would
@@ -555,15 +645,15 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
         fig.update_xaxes(visible=False, row=k // cols + 1, col=k % cols + 1)
         fig.update_yaxes(visible=False, row=k // cols + 1, col=k % cols + 1)
     fig.update_annotations(font={"size": 12})
-    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", width=300 * cols + 80,
-                      height=330 * rows + 130, margin={"l": 50, "r": 20, "t": 100, "b": 90},
-                      legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.06 - 0.1 / rows,
+    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white",
+                      margin={"l": 50, "r": 20, "t": 100, "b": 40},
+                      legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08 - 0.1 / rows,
                               "yanchor": "top"})
-    return fig
+    return _size(fig, width, 300 * rows + 200 if height is None else height)
 
 
 def hidden_space(net, X, y, *, threshold=None, lines=9, resolution=41, padding=0.25,
-                 title="The same plane, as the output unit sees it"):
+                 title="The same plane, as the output unit sees it", width=None, height=620):
     """Where the hidden layer sends the plane: every input drawn at its hidden values (h1, h2).
 
     Only for networks with two hidden units. The grey curves are the straight
@@ -593,7 +683,8 @@ def hidden_space(net, X, y, *, threshold=None, lines=9, resolution=41, padding=0
     low, high = (-1.15, 1.15) if H.min() < -1e-6 else (-0.1, 1.1)
     x_line, y_line = neuron_line(after.W[0], after.b[:1], (low, high), (low, high))
     v, c = after.W[0], after.b[0]
-    fig.add_trace(go.Scatter(x=x_line, y=y_line, mode="lines", line={"color": "black", "width": 3, "dash": "dash"},
+    fig.add_trace(go.Scatter(x=x_line, y=y_line, mode="lines",
+                             line={"color": BOUNDARY_COLOR, "width": 3, "dash": "dash"},
                              name=f"output unit's line: {v[0]:.2f}·h1 {v[1]:+.2f}·h2 {c:+.2f} = 0"))
     for trace in _hidden_points(go, H, positive, names):
         fig.add_trace(trace)
@@ -603,7 +694,8 @@ def hidden_space(net, X, y, *, threshold=None, lines=9, resolution=41, padding=0
     for (h1, h2), inputs in labels.items():
         fig.add_annotation(x=h1, y=h2, text="x = " + " and ".join(inputs), showarrow=False, yshift=20,
                            font={"size": 13}, bgcolor="rgba(255,255,255,0.85)")
-    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", width=700, height=660,
+    _size(fig, width, height)
+    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white",
                       xaxis={"title": "h1 (hidden unit 1)", "range": [low, high], "constrain": "domain"},
                       yaxis={"title": "h2 (hidden unit 2)", "range": [low, high], "scaleanchor": "x",
                              "constrain": "domain"},
@@ -612,7 +704,8 @@ def hidden_space(net, X, y, *, threshold=None, lines=9, resolution=41, padding=0
     return fig
 
 
-def output_surface(net, X, y, *, threshold=None, grid=31, padding=0.25, title="The network's output as a surface"):
+def output_surface(net, X, y, *, threshold=None, grid=31, padding=0.25, title="The network's output as a surface",
+                   width=None, height=560):
     """The network's output as a 3-D surface over the input plane, with the training points on it.
 
     A coarse ``grid`` × ``grid`` grid in float32 keeps the figure small. The
@@ -628,13 +721,14 @@ def output_surface(net, X, y, *, threshold=None, grid=31, padding=0.25, title="T
     fig = go.Figure(go.Surface(
         x=xs, y=ys, z=Z, colorscale=BOUNDARY_COLORSCALE, cmin=low, cmax=high, opacity=0.95, name="output",
         colorbar={"title": {"text": "output"}, "len": 0.6},
-        contours={"z": {"show": True, "start": threshold, "end": threshold + 1e-6, "size": 1, "color": "black",
+        contours={"z": {"show": True, "start": threshold, "end": threshold + 1e-6, "size": 1, "color": BOUNDARY_COLOR,
                         "width": 6, "project": {"z": True}}},
         hovertemplate="x1 = %{x:.2f}<br>x2 = %{y:.2f}<br>output = %{z:.3f}<extra></extra>"))
     lift = 0.02 * (high - low)
     for trace in _hidden_points(go, X, positive, names, z=net.forward(X)[:, 0] + lift):
         fig.add_trace(trace)
-    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", width=760, height=600,
+    _size(fig, width, height)
+    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white",
                       margin={"l": 0, "r": 0, "t": 50, "b": 0}, legend={"x": 0.02, "y": 0.92},
                       scene={"xaxis_title": "x1", "yaxis_title": "x2", "zaxis_title": "output",
                              "zaxis": {"range": [low - 0.05 * (high - low), high + 0.05 * (high - low)]},
@@ -642,7 +736,7 @@ def output_surface(net, X, y, *, threshold=None, grid=31, padding=0.25, title="T
     return fig
 
 
-def success_bar_chart(scales, successes, n_seeds, *, title="How often training succeeds"):
+def success_bar_chart(scales, successes, n_seeds, *, title="How often training succeeds", width=None, height=420):
     """One bar per initialisation scale: the share of ``n_seeds`` training runs that succeeded.
 
     ``successes[i]`` is how many seeds succeeded with ``scales[i]``; each bar is
@@ -656,9 +750,10 @@ def success_bar_chart(scales, successes, n_seeds, *, title="How often training s
         raise ValueError(f"successes must hold one count per scale ({len(scales)}); got {len(successes)}")
     fig = go.Figure(go.Bar(x=[f"{s:g}" for s in scales], y=100.0 * successes / n_seeds,
                            text=[f"{k} / {n_seeds}" for k in successes], textposition="outside",
-                           marker={"color": "#4c78a8"},
+                           marker={"color": CLASS_COLORS[1]}, name="seeds that learned the task",
                            hovertemplate="init_scale = %{x}<br>%{y:.0f} % learned the task<extra></extra>"))
-    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", width=640, height=420,
+    _size(fig, width, height)
+    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white",
                       xaxis={"title": "init_scale (standard deviation of the initial weights)", "type": "category"},
                       yaxis={"title": "seeds that learned the task (%)", "range": [0, 112]})
     return fig

@@ -27,6 +27,8 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+# The size of a static twin whose figure fills its container: an 800 px notebook column.
+STATIC_WIDTH, STATIC_HEIGHT = 800, 500
 
 
 def repository_url():
@@ -139,9 +141,10 @@ def add_static_pictures(nb):
     with tempfile.TemporaryDirectory() as folder:
         figures = [go.Figure(static_version(out["data"][PLOTLY_MIME])) for out in outputs]
         files = [Path(folder) / f"figure{i}.jpg" for i in range(len(figures))]
-        # write_images draws every figure at 700×500 unless told each one's own size.
-        widths = [fig.layout.width or 700 for fig in figures]
-        heights = [fig.layout.height or 500 for fig in figures]
+        # nnlib's figures fill their container (no layout width): the still is drawn at the width of the
+        # notebook column they are designed for, at their own height. write_images would use 700×500.
+        widths = [fig.layout.width or STATIC_WIDTH for fig in figures]
+        heights = [fig.layout.height or STATIC_HEIGHT for fig in figures]
         pio.write_images(figures, files, format="jpg", width=widths, height=heights)
         for out, file in zip(outputs, files):
             out["data"].pop("image/png", None)

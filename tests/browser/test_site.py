@@ -87,6 +87,10 @@ def test_page_loads_and_draws(browser, server, name):
         typeset = page.evaluate("document.querySelectorAll('mjx-container').length")
         assert typeset > 0, f"{name}: formulas were not typeset by MathJax"
         assert page.evaluate("document.querySelectorAll('mjx-merror').length") == 0, f"{name}: MathJax errors"
+        # SymPy's outputs (text/latex) too: none may be left as raw TeX on the page.
+        raw = page.evaluate("Array.from(document.querySelectorAll('.jp-RenderedLatex')).filter("
+                            "e => !e.querySelector('mjx-container')).length")
+        assert raw == 0, f"{name}: {raw} LaTeX outputs left untypeset"
     page.wait_for_timeout(300)
     assert not errors, f"{name}: " + "; ".join(errors)
     assert not outside, f"{name} fetched from outside the site: {outside}"

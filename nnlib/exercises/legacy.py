@@ -1,4 +1,7 @@
-"""Friendly checks for the notebooks' exercises.
+"""The series' first exercise checks, kept until notebooks 05-08 and 14 use ``check(id, answer)``.
+
+They take the expected answer as an argument and print it when the answer is wrong, which is what
+``nnlib.exercises.check`` and its answer keys replace; delete this module once no notebook imports it.
 
 Every check prints its verdict: "not attempted yet" while the answer is still
 ``...`` or None, a hint when it is wrong, "correct" when it is right. The checks
@@ -7,7 +10,7 @@ return nothing, so a check on the last line of a cell shows only its verdict.
 
 import numpy as np
 
-NOT_ATTEMPTED = "not attempted yet: replace the ... with your answer and run the cell again."
+from .tutor import NOT_ATTEMPTED  # one wording for every check
 
 
 def _say(message):

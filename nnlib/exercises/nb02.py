@@ -1,0 +1,94 @@
+"""Answer keys of notebook 02 · A threshold classifier."""
+
+import numpy as np
+
+from ..activations import sigmoid
+from ..data import threshold
+from . import misconceptions as m
+from .tutor import Exercise
+
+# Exercise 02.1: one neuron with w = 1, b = -1 on a batch of four samples; the loss is the mean BCE.
+X1, Y1, W1, B1 = np.array([-2.0, -1.0, 1.0, 3.0]), np.array([0.0, 0.0, 1.0, 1.0]), 1.0, -1.0
+P1 = sigmoid(W1 * X1 + B1)
+
+
+def best_accuracy_after_cast(low, high, n=100):
+    """The best accuracy any classifier can reach once the inputs are cast to int (exercise 02.2).
+
+    Every point in (-1, 1) becomes 0, so those points all get one answer: the larger class among them is
+    right, the smaller one wrong. Every other integer value holds one class only.
+    """
+    X, y = threshold(n, low=low, high=high)
+    on_zero = X.astype(np.int32)[:, 0] == 0
+    return 1 - min(y[on_zero].sum(), (1 - y[on_zero]).sum()) / n
+
+
+# Exercise 02.3: a function of two 0/1 arrays, tried on these pairs (predicted classes, labels).
+_rng = np.random.default_rng(2)
+CASES = [
+    ([1, 1, 0, 0, 1, 0, 1, 1], [0, 1, 0, 1, 0, 0, 1, 0]),
+    ([0, 0, 0, 0, 0], [1, 0, 1, 1, 0]),
+    ([1, 1, 1], [1, 1, 1]),
+    (_rng.integers(0, 2, 40).tolist(), _rng.integers(0, 2, 40).tolist()),
+]
+
+
+def false_positives(predicted, labels):
+    return int(np.sum((predicted == 1) & (labels == 0)))
+
+
+EXERCISES = {
+    "02.1": Exercise(
+        asks="∂L/∂w of the mean loss",
+        answer=np.mean((P1 - Y1) * X1),
+        misconceptions=(
+            m.sum_instead_of_mean(len(X1), why="the loss is the mean over the four samples, and so is its "
+                                               "gradient"),
+            m.labels_swapped(why="the error signal is p − y, the prediction minus the label"),
+            m.looks_like("∂L/∂b", "that is ∂L/∂b; ∂L/∂w has one more factor, the input x", np.mean(P1 - Y1)),
+            m.looks_like("squared error", "that is the squared error's gradient; with cross-entropy the σ' factor "
+                         "cancels", np.mean(2 * (P1 - Y1) * P1 * (1 - P1) * X1)),
+            m.looks_like("no sigmoid", "p is σ(z), the neuron's output, not z itself",
+                         np.mean((W1 * X1 + B1 - Y1) * X1)),
+        ),
+        hints=("Compute p for all four samples at once with numpy arrays, then the per-sample gradients.",
+               "∂L/∂w = mean over the samples of (p − y)·x, with p = sigmoid(w·x + b)."),
+    ),
+    "02.2": Exercise(
+        asks="the best accuracy on the cast points",
+        form="a fraction between 0 and 1",
+        answer=lambda: best_accuracy_after_cast(-3, 3),
+        misconceptions=(
+            m.looks_like("the range [−5, 5]", "that is the best accuracy for the range [−5, 5]; on [−3, 3] a "
+                         "larger share of the points lands on 0", lambda: best_accuracy_after_cast(-5, 5)),
+            m.looks_like("error rate", "that is the share of points that must be wrong; the accuracy is the share "
+                         "that can be right", lambda: 1 - best_accuracy_after_cast(-3, 3)),
+            m.looks_like("percent", "give the accuracy as a fraction between 0 and 1, not in percent",
+                         lambda: 100 * best_accuracy_after_cast(-3, 3)),
+            m.looks_like("share on 0", "that is the share of points that land on 0; a classifier still gets the "
+                         "larger half of them right", lambda: 1 - 2 * (1 - best_accuracy_after_cast(-3, 3))),
+            m.off_by_one("count again which points truncate to 0 (those strictly between −1 and 1)", step=0.01),
+        ),
+        hints=("Which of the 100 points land on 0 after the cast, and how many of them belong to each class?",
+               "Every point in (−1, 1) becomes 0. One answer for x = 0 gets the smaller class among them wrong; "
+               "every other integer value holds one class only. accuracy = 1 − (points that must be wrong) / 100."),
+    ),
+    "02.3": Exercise(
+        asks="the number of false positives",
+        form="a function of (predicted, labels)",
+        answer=false_positives,
+        cases=CASES,
+        misconceptions=(
+            m.labels_swapped(lambda predicted, labels: false_positives(labels, predicted),
+                             why="that counts false negatives (predicted 0, label 1)"),
+            m.looks_like("all errors", "that counts every wrong point; a false positive is only a point predicted "
+                         "1 whose label is 0", lambda predicted, labels: int(np.sum(predicted != labels))),
+            m.looks_like("true positives", "that counts points predicted 1 whose label is 1: those are right",
+                         lambda predicted, labels: int(np.sum((predicted == 1) & (labels == 1)))),
+            m.mean_instead_of_sum(answer=lambda predicted, labels: np.mean((predicted == 1) & (labels == 0)),
+                                  why="count the points, do not average"),
+        ),
+        hints=("A false positive is a point the classifier calls positive (1) although its label is 0.",
+               "With numpy: (predicted == 1) & (labels == 0) marks them; .sum() counts them."),
+    ),
+}

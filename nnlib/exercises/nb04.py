@@ -1,0 +1,69 @@
+"""Answer keys of notebook 04 · Backpropagation, derived."""
+
+import numpy as np
+
+from . import misconceptions as m
+from .tutor import Exercise
+
+# The 2-2-1 tanh network of notebook 04 and the sample of exercise 04.1.
+W1, B1 = np.array([[0.2, 0.4], [0.3, 0.7]]), np.array([0.1, -0.2])
+V, C = np.array([0.4, 0.9]), -0.1
+X, Y = np.array([-1.0, -1.0]), -1.0
+OUT = np.tanh(V @ np.tanh(W1 @ X + B1) + C)
+
+LAMBDA = 0.3   # exercise 04.3: the learning rate of seed 000's loop
+
+
+def batch_weight_gradient(dZ, X):  # noqa: N803 (the notebook's names)
+    return dZ.T @ X   # Σ_i δ_i x_iᵀ: the matrix product sums over the samples
+
+
+EXERCISES = {
+    "04.1": Exercise(
+        asks="∂L/∂c",
+        answer=2 * (OUT - Y) * (1 - OUT**2),
+        misconceptions=(
+            m.missing_factor_2("the derivative of (o − y)² is 2(o − y)"),
+            m.labels_swapped(why="L = (o − y)², so ∂L/∂o = 2(o − y), output minus target"),
+            m.looks_like("no tanh'", "the output's tanh' factor, 1 − o², seems to be missing", 2 * (OUT - Y)),
+            m.derivative_of_output(2 * (OUT - Y) * (1 - np.tanh(OUT) ** 2), f="tanh"),
+            m.looks_like("sigmoid's derivative", "o(1 − o) is the sigmoid's derivative; this network's output is "
+                         "tanh", 2 * (OUT - Y) * OUT * (1 - OUT)),
+        ),
+        hints=("c enters u = v1·h1 + v2·h2 + c with the factor 1. Which local derivatives lie between L and u?",
+               "∂L/∂c = ∂L/∂o · ∂o/∂u · ∂u/∂c = 2(o − y) · (1 − o²) · 1."),
+    ),
+    "04.2": Exercise(
+        asks="dW",
+        form="an array shaped like the layer's W",
+        answer=batch_weight_gradient,
+        needs=("dZ", "X"),
+        misconceptions=(
+            m.transposed("the rows of dW belong to the layer's units and its columns to its inputs, like W's"),
+            m.mean_instead_of_sum(lambda dZ, X: len(X), why="the 1/n of the mean loss is already inside dZ"),
+            m.looks_like("one sample", "that is one sample's δ xᵀ; a weight shared by all samples gets the sum over "
+                         "the batch", lambda dZ, X: np.outer(dZ[0], X[0])),
+        ),
+        hints=("Per sample the gradient is the outer product δ_i x_iᵀ; the batch gradient adds them up.",
+               "With samples as rows, Σ_i δ_i x_iᵀ is one matrix product of dZ and X; which order gives the shape "
+               "(units, inputs)?"),
+    ),
+    "04.3": Exercise(
+        asks="the hidden layer's learning rate",
+        answer=LAMBDA**2,
+        misconceptions=(
+            m.looks_like("λ once", "that is λ, the output layer's rate; the hidden delta is made from the output "
+                         "delta, which already holds one λ", LAMBDA),
+            m.looks_like("λ + λ", "the two λ multiply, they do not add", 2 * LAMBDA),
+            m.looks_like("slow-down", "that is how many times smaller the hidden step is than the output's; the "
+                         "question asks for the rate itself", 1 / LAMBDA),
+            m.looks_like("slow-down squared", "that is a ratio, not a learning rate", 1 / LAMBDA**2),
+            m.looks_like("λ three times", "count the λ on the way to the hidden weights: one in each delta",
+                         LAMBDA**3),
+        ),
+        hints=("Follow λ through the loop: which deltas is it multiplied into, and which delta does the hidden "
+               "weights' update use?",
+               "Δ_out = λ·ε·σ', the hidden error is W_outᵀ Δ_out, and Δ_hidden = λ·(hidden error)·σ': the hidden "
+               "update carries λ times λ."),
+    ),
+}

@@ -1,0 +1,114 @@
+"""Answer keys of notebook 07 · Debugging backprop."""
+
+import numpy as np
+
+from ..activations import sigmoid_derivative
+from . import misconceptions as m
+from .tutor import Exercise, NotYet
+
+# Exercise 07.1: a non-square Dense(3, 2) layer, so that a transposed weight gradient cannot hide.
+_rng = np.random.default_rng(7)
+PROBE_X = _rng.normal(size=(5, 3))
+PROBE_DZ = _rng.normal(size=(5, 2))
+
+
+def _dense():
+    from ..layers import Dense
+
+    return Dense
+
+
+def _probe_layer(layer_class):
+    layer = layer_class(3, 2, seed=0)
+    layer.forward(PROBE_X.copy())
+    return layer
+
+
+def backward_results(layer):
+    """What a layer's backward gives on the probe batch: dW, db and the returned dX, one flat array.
+
+    The layer (the student's class, made with 3 inputs and 2 outputs) gets the probe's weights first, so
+    every seed gives the same numbers.
+    """
+    if not hasattr(layer, "backward") or np.shape(getattr(layer, "W", None)) != (2, 3):
+        raise NotYet("give a layer made from your class with 3 inputs and 2 outputs, as in the cell above")
+    layer.W = _probe_layer(_dense()).W.copy()
+    layer.b = np.zeros(2)
+    layer.forward(PROBE_X.copy())
+    dX = layer.backward(PROBE_DZ.copy())
+    if dX is None:
+        if np.any(getattr(layer, "dW", 0)):
+            raise NotYet("backward sets dW but returns nothing; it must return dX, the error for the layer below")
+        raise NotImplementedError   # the stub: not attempted yet
+    return np.concatenate([np.ravel(layer.dW), np.ravel(layer.db), np.ravel(dX)])
+
+
+def _results(dW, db, dX):  # noqa: N803
+    return np.concatenate([np.ravel(dW), np.ravel(db), np.ravel(dX)])
+
+
+def _with(dW=None, db=None, dX=None):  # noqa: N803
+    """The probe's results with one part replaced by a mistake."""
+    def mistaken():
+        from ..layers import Dense
+
+        W = _probe_layer(Dense).W
+        right = {"dW": PROBE_DZ.T @ PROBE_X, "db": PROBE_DZ.sum(axis=0), "dX": PROBE_DZ @ W}
+        wrong = {k: v for k, v in (("dW", dW), ("db", db), ("dX", dX)) if v is not None}
+        parts = {**right, **{k: f(W) for k, f in wrong.items()}}
+        return _results(parts["dW"], parts["db"], parts["dX"])
+    return mistaken
+
+
+BATCH = 10   # exercise 07.2
+
+
+EXERCISES = {
+    "07.1": Exercise(
+        asks="your backward",
+        form="a layer made from your class, MyDense(3, 2, seed=0)",
+        answer=_with(),
+        observe=backward_results,
+        misconceptions=(
+            m.looks_like("dW transposed", "dW looks transposed: X.T @ dZ is the formula for weights stored as "
+                         "(n_in, n_out), the other layout (bug 2)", _with(dW=lambda W: PROBE_X.T @ PROBE_DZ)),
+            m.mean_instead_of_sum(answer=_with(db=lambda W: PROBE_DZ.mean(axis=0)),
+                                  why="the bias is added to every sample, so its gradient is the sum of δ (bug 3)"),
+            m.looks_like("first row", "db holds one sample's δ; the bias gradient adds up all rows (bug 3)",
+                         _with(db=lambda W: PROBE_DZ[0])),
+            m.looks_like("dX transposed", "dX looks transposed: it needs one row per sample and one column per "
+                         "input",
+                         _with(dX=lambda W: W.T @ PROBE_DZ.T)),
+        ),
+        hints=("dW has the shape of W, (n_out, n_in), and sums δ xᵀ over the samples; db sums δ over the samples; "
+               "dX sends δ back through W.",
+               "self.dW = dZ.T @ self.X, self.db = dZ.sum(axis=0), return dZ @ self.W."),
+    ),
+    "07.2": Exercise(
+        asks="the relative error",
+        answer=(BATCH - 1) / (BATCH + 1),
+        misconceptions=(
+            m.looks_like("the factor", "that is the factor between the two gradients; the relative error is "
+                         "‖a − n‖ / (‖a‖ + ‖n‖)", 1 / BATCH),
+            m.looks_like("no denominator", "the relative error divides by ‖a‖ + ‖n‖, not by ‖n‖ alone",
+                         1 - 1 / BATCH),
+            m.looks_like("batch of 4", "that is the notebook's batch of four; this batch has ten samples", 3 / 5),
+            m.looks_like("upside down", "a relative error lies between 0 and 1", (BATCH + 1) / (BATCH - 1)),
+        ),
+        hints=("With the mean, the analytic gradient a is the true one n divided by the batch size.",
+               "Put a = n/10 into ‖a − n‖ / (‖a‖ + ‖n‖): the ‖n‖ cancels."),
+    ),
+    "07.3": Exercise(
+        asks="σ'(σ(0))",
+        answer=float(sigmoid_derivative(0.5)),
+        misconceptions=(
+            m.looks_like("σ'(0)", "that is σ'(0), the right derivative; the seed's formula evaluates σ' at σ(0)",
+                         0.25),
+            m.looks_like("σ(σ(0))", "that is σ(σ(0)); the question asks for the derivative σ' at σ(0)",
+                         float(1 / (1 + np.exp(-0.5)))),
+            m.looks_like("σ(0)", "that is σ(0) itself, the point where σ' is evaluated", 0.5),
+        ),
+        hints=("σ(0) = 0.5, so you need σ'(0.5). Let numpy compute it.",
+               "σ'(u) = σ(u)(1 − σ(u)) with u = 0.5 and σ(u) = 1/(1 + e^(−u))."),
+    ),
+}

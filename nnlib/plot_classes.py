@@ -1,0 +1,447 @@
+"""Pictures of classifiers with several classes (notebook 11) and of overfitting (notebook 12).
+
+A classifier's answer at a point of the plane is the class with the largest
+probability (argmax); how sure it is, is that largest probability. The region
+pictures colour every cell of a grid by its class, pale where the network is
+unsure and strong where it is sure, so the boundaries show up as pale bands.
+Networks ending in a softmax give k probabilities; a network with one sigmoid
+output gives p for class 1 and 1 − p for class 0, so both draw the same way.
+
+The sweep, early-stopping and optimism figures take plain numbers that the
+notebook computed (and printed): nothing here trains a network.
+
+Plotly is imported here, not by ``import nnlib``. Figures fill the width of
+their container (autosize) and store small arrays: the region grid as int8
+codes, lines as float32.
+"""
+
+import numpy as np
+
+from .network import class_labels
+from .palette import CLASS_COLORS, CLASS_SYMBOLS, CLASS_TINTS
+
+DTYPE = np.float32
+LEVELS = 3           # shades per class: unsure, fairly sure, sure
+PALE = "#FFFFFF"     # the colour a class's tint fades to where the network is unsure
+
+# -- the numbers behind the region pictures ------------------------------------------------------
+
+
+def class_probabilities(network, points):
+    """The class probabilities (m, k) for points (m, 2): softmax outputs, or (1 − p, p) for one sigmoid output."""
+    points = np.asarray(points, dtype=float)
+    if network.n_inputs != 2:
+        raise ValueError(f"network must take 2 inputs to be drawn in the plane; it takes {network.n_inputs}")
+    out = network.predict(points)
+    if out.shape[1] == 1:
+        return np.column_stack([1.0 - out[:, 0], out[:, 0]])
+    return out
+
+
+def plane_axes(X, *, grid=41, padding=0.25):
+    """The grid's axes ``xs``, ``ys`` (float32): the range of each column of X widened by ``padding`` of it.
+
+    The same grid as ``nnlib.plot.grid_outputs``, so the two modules' pictures line up.
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
+        raise ValueError(f"X must have shape (n, 2) with n ≥ 1: regions are drawn in a plane; got {X.shape}")
+    if isinstance(grid, bool) or not isinstance(grid, (int, np.integer)) or grid < 2:
+        raise ValueError(f"grid must be an int ≥ 2 (points per axis); got {grid!r}")
+    low, high = X.min(axis=0), X.max(axis=0)
+    span = np.where(high > low, high - low, 1.0)
+    low, high = low - padding * span, high + padding * span
+    return np.linspace(low[0], high[0], grid).astype(DTYPE), np.linspace(low[1], high[1], grid).astype(DTYPE)
+
+
+def class_grid(network, X, *, grid=41, padding=0.25):
+    """The network's class probabilities on a grid over the points X (n, 2).
+
+    Returns ``(xs, ys, P)``: P has shape (len(ys), len(xs), k), and P[i, j] holds
+    the probabilities at the point (xs[j], ys[i]): rows follow x2, as in an image
+    and in Plotly's heat maps.
+    """
+    xs, ys = plane_axes(X, grid=grid, padding=padding)
+    xx, yy = np.meshgrid(xs.astype(float), ys.astype(float))
+    P = class_probabilities(network, np.column_stack([xx.ravel(), yy.ravel()]))
+    return xs, ys, P.reshape(len(ys), len(xs), -1).astype(DTYPE)
+
+
+def region_codes(P, levels=LEVELS):
+    """One small int per cell: class · levels + shade, where class = argmax of P over its last axis.
+
+    The shade (0 … levels − 1) grows with the largest probability, from 1/k (a tie
+    of all k classes) to 1 (certain), in equal steps. ``code // levels`` is the class.
+    """
+    P = np.asarray(P, dtype=float)
+    k = P.shape[-1]
+    if k < 2:
+        raise ValueError(f"P must hold the probabilities of at least 2 classes in its last axis; got shape {P.shape}")
+    classes = np.argmax(P, axis=-1)
+    sureness = (P.max(axis=-1) - 1.0 / k) / (1.0 - 1.0 / k)    # 0 at a k-way tie, 1 when certain
+    shades = np.clip(np.floor(sureness * levels), 0, levels - 1).astype(int)
+    return (classes * levels + shades).astype(np.int8)
+
+
+def _blend(colour, fraction):
+    """``fraction`` of the way from PALE to ``colour`` (both '#RRGGBB')."""
+    a = np.array([int(PALE[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+    b = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+    r, g, bl = np.round(a + fraction * (b - a)).astype(int)
+    return f"#{r:02X}{g:02X}{bl:02X}"
+
+
+def region_colours(n_classes, levels=LEVELS):
+    """The colour of every code: class c's tint, from a third of it (unsure) to all of it (sure)."""
+    if not 2 <= n_classes <= len(CLASS_TINTS):
+        raise ValueError(f"the palette has colours for 2 to {len(CLASS_TINTS)} classes; got {n_classes}")
+    return [_blend(CLASS_TINTS[c], (s + 1) / levels) for c in range(n_classes) for s in range(levels)]
+
+
+def region_colorscale(n_classes, levels=LEVELS):
+    """A Plotly colour scale that paints the integer code i in ``region_colours(...)[i]`` (zmin −0.5, zmax m − 0.5)."""
+    colours = region_colours(n_classes, levels)
+    m = len(colours)
+    scale = []
+    for i, colour in enumerate(colours):
+        scale += [[i / m, colour], [(i + 1) / m, colour]]
+    return scale
+
+
+# -- region figures ---------------------------------------------------------------------------------
+
+
+def _labels(network, X, y):
+    X = np.asarray(X, dtype=float)
+    k = max(network.n_outputs, 2)
+    n_outputs = network.n_outputs
+    y = np.asarray(y, dtype=float)
+    if n_outputs == 1:  # one sigmoid output: labels 0/1, (n,) or (n, 1)
+        y = y.reshape(-1) if y.ndim == 2 and y.shape[1] == 1 else y
+        labels = class_labels(y, len(X), 2)
+    else:
+        labels = class_labels(y, len(X), n_outputs)
+    return X, labels, k
+
+
+def _region_trace(xs, ys, codes, n_classes, levels, **extra):
+    import plotly.graph_objects as go
+
+    return go.Heatmap(x=xs, y=ys, z=codes, zmin=-0.5, zmax=n_classes * levels - 0.5,
+                      colorscale=region_colorscale(n_classes, levels), showscale=False, hoverinfo="skip",
+                      name="class regions", **extra)
+
+
+def _point_traces(X, labels, class_names, *, showlegend=True, **extra):
+    import plotly.graph_objects as go
+
+    traces = []
+    for c, name in enumerate(class_names):
+        mask = labels == c
+        traces.append(go.Scatter(
+            x=X[mask, 0].astype(DTYPE), y=X[mask, 1].astype(DTYPE), mode="markers", name=name, legendgroup=name,
+            showlegend=showlegend,
+            marker={"size": 8, "color": CLASS_COLORS[c], "symbol": CLASS_SYMBOLS[c],
+                    "line": {"color": "white", "width": 1}},
+            hovertemplate="x1 = %{x:.2f}<br>x2 = %{y:.2f}<extra>" + name + "</extra>", **extra))
+    return traces
+
+
+def _describe(network, X, labels, P_points=None):
+    P_points = class_probabilities(network, X) if P_points is None else P_points
+    return f"accuracy {100 * np.mean(np.argmax(P_points, axis=1) == labels):.0f} %"
+
+
+def _names(class_names, k):
+    names = tuple(class_names) if class_names is not None else tuple(f"class {c}" for c in range(k))
+    if len(names) != k:
+        raise ValueError(f"class_names must name {k} classes; got {len(names)}")
+    return names
+
+
+# The classes' legend in one row between the title and the plot: a square plot keeps the full width.
+_LEGEND_ON_TOP = {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"}
+
+
+def _square_axes(fig, xs, ys, row=None, col=None):
+    where = {} if row is None else {"row": row, "col": col}
+    fig.update_xaxes(range=[float(xs[0]), float(xs[-1])], title={"text": "x1", "standoff": 4},
+                     constrain="domain", **where)
+    fig.update_yaxes(range=[float(ys[0]), float(ys[-1])], title={"text": "x2", "standoff": 4},
+                     constrain="domain", **where)
+
+
+def class_regions_figure(network, X, y, *, grid=61, padding=0.25, levels=LEVELS, class_names=None,
+                         title="Class regions", height=660):
+    """Every cell of a grid coloured by the network's class there, shaded by how sure it is; the points on top.
+
+    ``y`` holds class numbers (n,) or one-hot rows (n, k). Pale cells are where
+    the largest probability is close to 1/k (a tie), strong ones where it is
+    close to 1. The title gives the accuracy on (X, y).
+    """
+    import plotly.graph_objects as go
+
+    X, labels, k = _labels(network, X, y)
+    names = _names(class_names, k)
+    xs, ys, P = class_grid(network, X, grid=grid, padding=padding)
+    fig = go.Figure([_region_trace(xs, ys, region_codes(P, levels), k, levels)] + _point_traces(X, labels, names))
+    _square_axes(fig, xs, ys)
+    fig.update_layout(title={"text": f"{title}<br><sup>{_describe(network, X, labels)} · pale = unsure</sup>",
+                             "x": 0.02}, template="plotly_white", autosize=True, height=height,
+                      yaxis={"scaleanchor": "x"}, legend=_LEGEND_ON_TOP, margin={"l": 60, "r": 20, "t": 110, "b": 60})
+    return fig
+
+
+def pick_snapshots(snapshots, max_frames=30):
+    """At most ``max_frames`` snapshots, evenly spread, always keeping the first and the last."""
+    snapshots = list(snapshots)
+    if not snapshots:
+        raise ValueError("snapshots is empty: train with fit(..., snapshot_every=k) to record them")
+    if isinstance(max_frames, bool) or not isinstance(max_frames, (int, np.integer)) or max_frames < 2:
+        raise ValueError(f"max_frames must be an int ≥ 2; got {max_frames!r}")
+    if len(snapshots) <= max_frames:
+        return snapshots
+    keep = np.unique(np.round(np.linspace(0, len(snapshots) - 1, max_frames)).astype(int))
+    return [snapshots[i] for i in keep]
+
+
+def player(frame_names, frame_duration=150):
+    """Play and Pause buttons and an epoch slider for frames named ``frame_names`` (as in notebook 05)."""
+    play = {"frame": {"duration": frame_duration, "redraw": True}, "fromcurrent": True,
+            "transition": {"duration": 0}, "mode": "immediate"}
+    pause = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
+    jump = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
+    return {
+        "updatemenus": [{"type": "buttons", "direction": "left", "showactive": False,
+                         "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top", "pad": {"t": 55, "r": 10},
+                         "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
+                                     {"label": "❚❚ Pause", "method": "animate", "args": [[None], pause]}]}],
+        "sliders": [{"active": 0, "x": 0.3, "len": 0.7, "y": 0.0, "yanchor": "top", "pad": {"t": 40},
+                     "currentvalue": {"prefix": "epoch ", "visible": True, "xanchor": "left"},
+                     "transition": {"duration": 0},
+                     "steps": [{"label": name, "method": "animate", "args": [[name], jump]} for name in frame_names]}],
+    }
+
+
+def class_regions_animation(network, snapshots, X, y, *, grid=41, padding=0.25, levels=LEVELS, max_frames=30,
+                            class_names=None, title="Class regions during training", frame_duration=150,
+                            height=740):
+    """Animate the class regions over training, from ``history.snapshots``.
+
+    Each frame (at most ``max_frames`` snapshots, evenly picked, first and last
+    kept) loads that snapshot's parameters into ``network`` and redraws the
+    regions as in ``class_regions_figure``; its title gives the epoch and the
+    accuracy on (X, y). Frames are named by epoch; Play, Pause and a slider run
+    them. The network's own parameters are put back afterwards. A frame is
+    grid² int8 codes, so 30 frames of 41 × 41 take about 50 kB.
+    """
+    import plotly.graph_objects as go
+
+    X, labels, k = _labels(network, X, y)
+    names = _names(class_names, k)
+    chosen = pick_snapshots(snapshots, max_frames)
+    saved = network.get_parameters()
+    frames = []
+    try:
+        for snapshot in chosen:
+            network.set_parameters(snapshot.parameters)
+            xs, ys, P = class_grid(network, X, grid=grid, padding=padding)
+            text = f"{title}<br><sup>epoch {snapshot.epoch} · {_describe(network, X, labels)} · pale = unsure</sup>"
+            frames.append((str(snapshot.epoch), text, region_codes(P, levels)))
+    finally:
+        network.set_parameters(saved)
+
+    first_name, first_text, first_codes = frames[0]
+    fig = go.Figure([_region_trace(xs, ys, first_codes, k, levels)] + _point_traces(X, labels, names))
+    # A frame holds only what changes: the region codes (trace 0) and the title; the points stay.
+    fig.frames = [go.Frame(name=name, traces=[0], data=[go.Heatmap(z=codes)], layout={"title": {"text": text}})
+                  for name, text, codes in frames]
+    _square_axes(fig, xs, ys)
+    fig.update_layout(title={"text": first_text, "x": 0.02}, template="plotly_white", autosize=True, height=height,
+                      yaxis={"scaleanchor": "x"}, legend=_LEGEND_ON_TOP, margin={"l": 60, "r": 20, "t": 110, "b": 130},
+                      **player([name for name, *_ in frames], frame_duration))
+    return fig
+
+
+def class_regions_panels(networks, X, y, *, titles, grid=41, padding=0.25, levels=LEVELS, class_names=None,
+                         title="Class regions", height=470):
+    """The class regions of several networks side by side, on the same grid and the same points.
+
+    ``networks`` and ``titles`` are lists of equal length (one panel each, at most 3);
+    every panel's subtitle gives its accuracy on (X, y).
+    """
+    from plotly.subplots import make_subplots
+
+    networks, titles = list(networks), list(titles)
+    if not networks or len(networks) != len(titles) or len(networks) > 3:
+        raise ValueError(f"networks and titles must be lists of the same length, 1 to 3; got {len(networks)} "
+                         f"networks and {len(titles)} titles")
+    X, labels, k = _labels(networks[0], X, y)
+    names = _names(class_names, k)
+    panel_titles = [f"{t}<br>{_describe(net, X, labels)}" for t, net in zip(titles, networks)]
+    fig = make_subplots(rows=1, cols=len(networks), subplot_titles=panel_titles, horizontal_spacing=0.08)
+    for col, net in enumerate(networks, start=1):
+        if max(net.n_outputs, 2) != k:
+            raise ValueError(f"every network must have the same classes; networks[{col - 1}] has "
+                             f"{max(net.n_outputs, 2)}, the first {k}")
+        xs, ys, P = class_grid(net, X, grid=grid, padding=padding)
+        fig.add_trace(_region_trace(xs, ys, region_codes(P, levels), k, levels), row=1, col=col)
+        for trace in _point_traces(X, labels, names, showlegend=col == 1):
+            fig.add_trace(trace, row=1, col=col)
+        _square_axes(fig, xs, ys, row=1, col=col)
+        anchor = "x" if col == 1 else f"x{col}"
+        fig.update_yaxes(scaleanchor=anchor, row=1, col=col)
+    fig.update_annotations(font={"size": 13})
+    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", autosize=True, height=height,
+                      legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.12, "yanchor": "top"},
+                      margin={"l": 50, "r": 20, "t": 100, "b": 70})
+    return fig
+
+
+# -- capacity and decay sweeps, early stopping, optimism (notebook 12) ------------------------------
+
+
+def _series(values, name, length=None):
+    values = np.asarray(values, dtype=float).ravel()
+    if length is not None and len(values) != length:
+        raise ValueError(f"{name} must hold one number per setting ({length}); got {len(values)}")
+    if not np.all(np.isfinite(values)):
+        raise ValueError(f"{name} must be finite numbers")
+    return values
+
+
+def sweep_figure(settings, train_loss, val_loss, *, x_title, title, loss_name="loss", height=430):
+    """Training and validation loss against a setting (hidden width, decay rate, ...), the gap between them shaded.
+
+    ``settings`` are the values tried, drawn evenly spaced and labelled as given
+    (a category axis, so 0 and 1e-4 can sit side by side). The gap, validation
+    minus training loss, is the shaded band; the lowest validation loss is starred.
+    """
+    import plotly.graph_objects as go
+
+    labels = [f"{s:g}" if isinstance(s, (int, float, np.number)) else str(s) for s in settings]
+    if len(set(labels)) != len(labels) or not labels:
+        raise ValueError(f"settings must be distinct and not empty; got {labels}")
+    train = _series(train_loss, "train_loss", len(labels))
+    val = _series(val_loss, "val_loss", len(labels))
+    best = int(np.argmin(val))
+    fig = go.Figure([
+        go.Scatter(x=labels, y=train.astype(DTYPE), mode="lines+markers", name="training loss",
+                   line={"color": CLASS_COLORS[1], "width": 3}, marker={"symbol": CLASS_SYMBOLS[1], "size": 9}),
+        go.Scatter(x=labels, y=val.astype(DTYPE), mode="lines+markers", name="validation loss",
+                   line={"color": CLASS_COLORS[0], "width": 3, "dash": "dash"},
+                   marker={"symbol": CLASS_SYMBOLS[0], "size": 9},
+                   fill="tonexty", fillcolor="rgba(213, 94, 0, 0.12)"),
+        go.Scatter(x=[labels[best]], y=[float(val[best])], mode="markers", name="lowest validation loss",
+                   marker={"symbol": "star", "size": 18, "color": "black"}),
+        go.Scatter(x=[None], y=[None], mode="lines", name="shaded: the gap (validation − training)",
+                   line={"color": "rgba(213, 94, 0, 0.35)", "width": 10}),
+    ])
+    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", autosize=True, height=height,
+                      xaxis={"title": {"text": x_title}, "type": "category"}, yaxis={"title": {"text": loss_name},
+                                                                                   "rangemode": "tozero"},
+                      legend={**_LEGEND_ON_TOP, "traceorder": "normal"},  # a filled trace would reverse it
+                      margin={"l": 60, "r": 20, "t": 100, "b": 60})
+    return fig
+
+
+def early_stopping_figure(history, patience, *, title="Early stopping", loss_name="loss", height=430):
+    """Training and validation loss per epoch of a run, the best epoch marked, and where patience k stops.
+
+    ``history`` is a full run with validation data (``history.best_epoch`` set).
+    Early stopping with ``patience`` k stops at the first epoch that is k epochs
+    after the lowest validation loss so far, and puts back the parameters of that
+    best epoch; both are drawn as vertical lines.
+    """
+    import plotly.graph_objects as go
+
+    if history.val_loss is None or history.best_epoch is None:
+        raise ValueError("history must come from fit(..., validation_data=...): it has no validation loss")
+    train, val = _series(history.loss, "history.loss"), _series(history.val_loss, "history.val_loss")
+    stop, best = stopping_epochs(val, patience)
+    epochs = np.arange(1, len(train) + 1, dtype=np.int32)
+    fig = go.Figure([
+        go.Scatter(x=epochs, y=train.astype(DTYPE), mode="lines", name="training loss",
+                   line={"color": CLASS_COLORS[1], "width": 2}),
+        go.Scatter(x=epochs, y=val.astype(DTYPE), mode="lines", name="validation loss",
+                   line={"color": CLASS_COLORS[0], "width": 2, "dash": "dash"}),
+        go.Scatter(x=[best], y=[float(val[best - 1])], mode="markers", name=f"best epoch {best} (restored)",
+                   marker={"symbol": "star", "size": 16, "color": "black"}),
+    ])
+    top = float(max(train.max(), val.max()))
+    fig.add_shape(type="line", x0=best, x1=best, y0=0, y1=top, line={"color": "black", "width": 1.5, "dash": "dot"})
+    if stop is not None:
+        fig.add_shape(type="line", x0=stop, x1=stop, y0=0, y1=top, line={"color": "#666666", "width": 1.5})
+        fig.add_trace(go.Scatter(x=[stop, stop], y=[0, top], mode="lines", name=f"patience {patience}: stops "
+                                 f"after epoch {stop}", line={"color": "#666666", "width": 1.5}, hoverinfo="skip"))
+    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", autosize=True, height=height,
+                      xaxis={"title": {"text": "epoch"}}, yaxis={"title": {"text": loss_name}, "rangemode": "tozero"},
+                      # between the curves on the right: a validation loss that turns climbs at the top right
+                      legend={"x": 0.99, "y": 0.62, "xanchor": "right", "yanchor": "top",
+                              "bgcolor": "rgba(255,255,255,0.8)"},
+                      margin={"l": 60, "r": 20, "t": 60, "b": 60})
+    return fig
+
+
+def stopping_epochs(val_loss, patience):
+    """(stop, best): where early stopping with ``patience`` ends a run with these validation losses.
+
+    Epochs count from 1. ``best`` is the epoch of the lowest validation loss seen up
+    to the stop (the parameters restored); ``stop`` is the epoch training ends, or
+    None if the run ends first (then ``best`` is the overall lowest).
+    This is the rule ``Network.fit(..., early_stopping=patience)`` follows.
+    """
+    val = _series(val_loss, "val_loss")
+    if isinstance(patience, bool) or not isinstance(patience, (int, np.integer)) or patience < 1:
+        raise ValueError(f"patience must be a positive int; got {patience!r}")
+    best, best_value = None, np.inf
+    for epoch, value in enumerate(val, start=1):
+        if value < best_value:
+            best, best_value = epoch, value
+        if epoch - best >= patience:
+            return epoch, best
+    return None, best
+
+
+def _signed(x):
+    """x with its sign and 3 decimals; +0.000 rather than -0.000 for a tiny negative x."""
+    return f"{round(float(x), 3) + 0.0:+.3f}"
+
+
+def optimism_figure(errors, *, title="Reported minus true accuracy", height=430, bins=None):
+    """Histograms of reported − true score, one per protocol, with each protocol's mean as a dashed line.
+
+    ``errors`` maps a protocol's name to its array of (reported − true), one entry per
+    repetition. Above 0 the reported score flatters the model.
+    """
+    import plotly.graph_objects as go
+
+    if not errors:
+        raise ValueError("errors must map at least one protocol to its differences")
+    series = {name: _series(values, f"errors[{name!r}]") for name, values in errors.items()}
+    everything = np.concatenate(list(series.values()))
+    if bins is None:
+        step = 1 / 48  # one point of a test set of 48
+        bins = np.arange(np.floor(everything.min() / step) - 1, np.ceil(everything.max() / step) + 2) * step
+    bins = np.asarray(bins, dtype=float)
+    fig = go.Figure()
+    for i, (name, values) in enumerate(series.items()):
+        counts, _ = np.histogram(values, bins=bins)
+        centres = (bins[:-1] + bins[1:]) / 2
+        colour = CLASS_COLORS[i % len(CLASS_COLORS)]
+        fig.add_trace(go.Bar(x=centres.astype(DTYPE), y=counts.astype(np.int32), width=float(bins[1] - bins[0]),
+                             name=f"{name}: mean {_signed(values.mean())}", marker={"color": colour}, opacity=0.55,
+                             hovertemplate="reported − true = %{x:.3f}<br>%{y} repetitions<extra>" + name +
+                                           "</extra>"))
+        fig.add_shape(type="line", x0=float(values.mean()), x1=float(values.mean()), y0=0, y1=1, yref="paper",
+                      line={"color": colour, "width": 3, "dash": "dash"})
+    fig.add_shape(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper", line={"color": "black", "width": 1})
+    fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", autosize=True, height=height,
+                      barmode="overlay", bargap=0,
+                      xaxis={"title": {"text": "reported accuracy − true accuracy (above 0: flattering)"},
+                             "tickformat": "+.2f"},
+                      yaxis={"title": {"text": "repetitions"}},
+                      legend={"x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
+                              "bgcolor": "rgba(255,255,255,0.8)"},
+                      margin={"l": 60, "r": 20, "t": 60, "b": 60})
+    return fig

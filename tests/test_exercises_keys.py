@@ -1,0 +1,255 @@
+"""Every exercise of notebooks 00-04, answered wrongly on purpose and then rightly.
+
+For each exercise: at least three wrong answers, among them every misconception its key names. Each must
+get "not yet", name the misconception where it is one, and contain no expected value in any usual format
+(nor a shape); the instructors' solution must get "correct". The keys' own numbers are checked too.
+"""
+
+import itertools
+import re
+
+import numpy as np
+import pytest
+
+import nnlib
+from nnlib.activations import sigmoid, step
+from nnlib.exercises import check, hint, nb02, nb04, solution, tutor
+
+# Exercise 04.2's data, made in its cell: the errors dZ of a layer with 2 units for 5 samples with 3 inputs.
+_rng = np.random.default_rng(4)
+DZ, X_IN = _rng.normal(size=(5, 2)), _rng.normal(size=(5, 3))
+CONTEXT = {"04.2": {"dZ": DZ, "X": X_IN}}
+
+P, Y, X = nb02.P1, nb02.Y1, nb02.X1   # exercise 02.1's batch
+OUT, T = nb04.OUT, nb04.Y                  # exercise 04.1's output and target
+LAMBDA = nb04.LAMBDA
+
+
+def fp(predicted, labels):
+    return ((predicted == 1) & (labels == 0)).sum()
+
+
+# (id, wrong answer, the misconception it shows, or None for a plain wrong answer)
+WRONG = [
+    ("00.1", [1, 0, 1, 1], "reversed arrow"),
+    ("00.1", [0, 1, 1, 0], "XOR"),
+    ("00.1", [0, 0, 1, 0], "labels flipped"),
+    ("00.1", [1, 1, 1, 1], None),
+    ("00.2", 12, "weights only"),
+    ("00.2", 7, "units"),
+    ("00.2", 19, "biases on the inputs"),
+    ("00.2", 8, "product of sizes"),
+    ("00.2", 16, "off by one"),
+    ("00.2", 18, "off by one"),
+    ("00.2", 25, None),
+    ("01.1", np.tanh(0.0), "no bias"),
+    ("01.1", 0.5, "pre-activation"),
+    ("01.1", sigmoid(0.5), "sigmoid"),
+    ("01.1", np.tanh(1.25), "inputs paired wrongly"),
+    ("01.1", -np.tanh(0.5), "sign flip"),
+    ("01.1", np.tanh(0.7), None),
+    ("01.2", lambda a: sigmoid(a) * (1 - sigmoid(a)) * (1 - 2 * sigmoid(a)), "derivative of the output"),
+    ("01.2", lambda a: 1 - 2 * a, "with respect to a"),
+    ("01.2", lambda a: a * (1 - a), "σ' itself"),
+    ("01.2", lambda a: -a * (1 - a) * (1 - 2 * a), "sign flip"),
+    ("01.2", lambda a: a * (1 - a) ** 2, None),
+    ("01.3", lambda z, y: -(y * np.log(sigmoid(z)) + (1 - y) * np.log(1 - sigmoid(z))), "not finite"),
+    ("01.3", lambda z, y: -(y * np.log(1 / (1 + np.exp(-z))) + (1 - y) * np.log(1 - 1 / (1 + np.exp(-z)))),
+     "not finite"),
+    ("01.3", lambda z, y: z * y - np.logaddexp(0, z), "sign flip"),
+    ("01.3", lambda z, y: np.logaddexp(0, z) - (1 - y) * z, "labels and predictions swapped"),
+    ("01.3", lambda z, y: np.logaddexp(0, -z), "y ignored"),
+    ("01.3", lambda z, y: np.maximum(z, 0) - y * z, None),
+    ("02.1", np.sum((P - Y) * X), "sum instead of mean"),
+    ("02.1", np.mean((Y - P) * X), "labels and predictions swapped"),
+    ("02.1", np.mean(P - Y), "∂L/∂b"),
+    ("02.1", np.mean(2 * (P - Y) * P * (1 - P) * X), "squared error"),
+    ("02.1", np.mean((X - 1 - Y) * X), "no sigmoid"),
+    ("02.1", 0.1, None),
+    ("02.2", 0.9, "the range [−5, 5]"),
+    ("02.2", 0.16, "error rate"),
+    ("02.2", 84, "percent"),
+    ("02.2", 0.68, "share on 0"),
+    ("02.2", 0.83, "off by one"),
+    ("02.2", 0.85, "off by one"),
+    ("02.2", 0.75, None),
+    ("02.3", lambda predicted, labels: fp(labels, predicted), "labels and predictions swapped"),
+    ("02.3", lambda labels, predicted: fp(predicted, labels), "labels and predictions swapped"),
+    ("02.3", lambda predicted, labels: (predicted != labels).sum(), "all errors"),
+    ("02.3", lambda predicted, labels: ((predicted == 1) & (labels == 1)).sum(), "true positives"),
+    ("02.3", lambda predicted, labels: np.mean((predicted == 1) & (labels == 0)), "mean instead of sum"),
+    ("02.3", lambda predicted, labels: len(predicted), None),
+    ("03.1", lambda x1: 3 * x1 + 1, "not divided by w2"),
+    ("03.1", lambda x1: -(3 * x1 + 1) / 2, "sign flip"),
+    ("03.1", lambda x1: (2 * x1 - 1) / 3, "solved for x1"),
+    ("03.1", lambda x1: 1.5 * x1, "no bias"),
+    ("03.1", lambda x1: -2 / 3 * x1, "along w"),
+    ("03.1", lambda x1: x1, None),
+    ("03.2", (1, 1, -2, -0.5), "sign flip"),
+    ("03.2", (1, 1, 0, -1.5), "AND"),
+    ("03.2", (-1, -1, 0, 0.5), "NOR"),
+    ("03.2", (-1, -1, 2, 0), "constant"),
+    ("03.2", (0, 0, 0, 1), "constant"),
+    ("03.2", (1, 0, 0, -0.5), None),
+    ("03.3", 15, "XNOR"),
+    ("03.3", 16, "all"),
+    ("03.3", 2, "the others"),
+    ("03.3", 3, "this notebook's gates"),
+    ("03.3", 13, "off by one"),
+    ("03.3", 8, None),
+    ("04.1", (OUT - T) * (1 - OUT**2), "missing factor 2"),
+    ("04.1", 2 * (T - OUT) * (1 - OUT**2), "labels and predictions swapped"),
+    ("04.1", 2 * (OUT - T), "no tanh'"),
+    ("04.1", 2 * (OUT - T) * (1 - np.tanh(OUT) ** 2), "derivative of the output"),
+    ("04.1", 2 * (OUT - T) * OUT * (1 - OUT), "sigmoid's derivative"),
+    ("04.1", 1.0, None),
+    ("04.2", X_IN.T @ DZ, "transposed"),
+    ("04.2", DZ.T @ X_IN / len(X_IN), "mean instead of sum"),
+    ("04.2", np.outer(DZ[0], X_IN[0]), "one sample"),
+    ("04.2", DZ.T @ X_IN + 0.1, None),
+    ("04.2", DZ * X_IN[:, :2], None),
+    ("04.3", LAMBDA, "λ once"),
+    ("04.3", 2 * LAMBDA, "λ + λ"),
+    ("04.3", 1 / LAMBDA, "slow-down"),
+    ("04.3", 1 / LAMBDA**2, "slow-down squared"),
+    ("04.3", LAMBDA**3, "λ three times"),
+    ("04.3", 0.5, None),
+]
+
+IDS = [f"{nn:02d}.{k}" for nn, count in ((0, 2), (1, 3), (2, 3), (3, 3), (4, 3)) for k in range(1, count + 1)]
+
+
+def verdict(capsys, exercise_id, answer):
+    check(exercise_id, answer, **CONTEXT.get(exercise_id, {}))
+    return capsys.readouterr().out.strip()
+
+
+def number_forms(value, digits=2):
+    """The ways a number may be written (at least ``digits`` significant): 0.2679, -0.26792, 2.68e-01, 26.8 %."""
+    value = float(value)
+    if value.is_integer():
+        return {f"{value:.0f}", f"{value:.1f}"} if abs(value) >= 10 else set()   # "2" is in "factor 2"
+    forms = {repr(value), f"{value:.8g}"} | {f"{value:.{k}g}" for k in range(digits, 9)}
+    forms |= {f"{value:.{k - 1}e}" for k in range(digits, 7)}
+    if digits <= 2:
+        forms |= {str(round(value, 8)), f"{100 * value:g} %", f"{100 * value:g}%"}
+        forms |= {f"{value:.{k}f}" for k in range(2, 9)}
+    forms |= {form.lstrip("-") for form in forms}
+    return forms if digits <= 2 else {form for form in forms if not form.lstrip("-").isdigit()}
+
+
+def expected_values(exercise_id):
+    """Every number a verdict must not show: the key's answer (at its points) and the instructors' solution."""
+    exercise = tutor._key(exercise_id)
+    context = CONTEXT.get(exercise_id, {})
+    values = list(tutor._evaluate(exercise.answer, exercise, context).ravel())
+    sol = solution(exercise_id, **context)
+    if not callable(sol):
+        values += list(np.ravel(np.asarray(sol, dtype=float)))
+    return values
+
+
+def assert_gives_nothing_away(exercise_id, text):
+    # A function's values at 97 points are many numbers: there, only forms with 4 or more digits count
+    # (the "0.01" of a test point is not σ'(0.01) = 0.0099 rounded).
+    digits = 4 if tutor._key(exercise_id).wants_function else 2
+    for value in expected_values(exercise_id):
+        for form in number_forms(value, digits):
+            assert form not in text, (exercise_id, form, text)
+    shape = tutor._evaluate(tutor._key(exercise_id).answer, tutor._key(exercise_id), CONTEXT.get(exercise_id, {})).shape
+    if len(shape) == 2:  # an answer that is a matrix: its shape would give it away too
+        rows, columns = shape
+        assert not re.search(rf"\({rows}, ?{columns}\)|{rows} ?[×x] ?{columns}", text), ("a shape", text)
+
+
+@pytest.mark.parametrize(("exercise_id", "answer", "name"), WRONG,
+                         ids=[f"{i}-{n or 'plain'}-{k}" for k, (i, _, n) in enumerate(WRONG)])
+def test_a_wrong_answer_gets_not_yet_names_the_mistake_and_gives_nothing_away(capsys, exercise_id, answer, name):
+    out = verdict(capsys, exercise_id, answer)
+    assert out.startswith("not yet: "), out
+    if name is not None:
+        [misconception] = [c for c in tutor._key(exercise_id).misconceptions if c.name == name]
+        assert misconception.message in out
+    else:
+        assert 'hint("' in out   # a plain wrong answer points to the hints
+    assert_gives_nothing_away(exercise_id, out)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_exercise_has_three_wrong_answers_covering_each_of_its_misconceptions(exercise_id):
+    tried = [name for i, _, name in WRONG if i == exercise_id]
+    assert len(tried) >= 3
+    assert None in tried   # and one wrong answer that is no known mistake
+    assert {c.name for c in tutor._key(exercise_id).misconceptions} <= set(tried)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_solution_is_correct_and_the_hints_never_give_the_number(capsys, exercise_id):
+    assert verdict(capsys, exercise_id, solution(exercise_id, **CONTEXT.get(exercise_id, {}))).startswith("correct: ")
+    assert verdict(capsys, exercise_id, ...).startswith("not attempted yet")
+    exercise = tutor._key(exercise_id)
+    assert len(exercise.hints) >= 2
+    for text in exercise.hints:
+        assert_gives_nothing_away(exercise_id, text)
+    for m in exercise.misconceptions:
+        assert_gives_nothing_away(exercise_id, m.message)
+    hint(exercise_id)
+    assert capsys.readouterr().out.startswith("hint ")
+
+
+def test_all_exercises_of_notebooks_00_to_04_are_tested():
+    filed = [i for nn in range(5) for i in __import__(f"nnlib.exercises.nb{nn:02d}", fromlist=["_"]).EXERCISES]
+    assert filed == IDS
+
+
+# -- the keys' numbers ----------------------------------------------------------------------------------
+
+def test_key_02_2_best_accuracies_after_the_cast():
+    assert nb02.best_accuracy_after_cast(-5, 5) == 0.9     # notebook 02, section 7a
+    assert nb02.best_accuracy_after_cast(-3, 3) == 0.84   # exercise 02.2: 32 of the 100 points land on 0
+    assert nb02.best_accuracy_after_cast(-2, 2) == 0.75
+
+
+def test_key_02_3_cases_tell_the_misconceptions_apart():
+    counts = {name: [f(np.array(p), np.array(t)) for p, t in nb02.CASES] for name, f in {
+        "false positives": fp, "false negatives": lambda p, t: fp(t, p),
+        "errors": lambda p, t: (p != t).sum(), "true positives": lambda p, t: ((p == 1) & (t == 1)).sum()}.items()}
+    assert len({tuple(c) for c in counts.values()}) == len(counts)
+
+
+def test_key_03_2_solution_computes_xnor():
+    w1, w2, w3, b = solution("03.2")
+    for (x1, x2), target in zip(*nnlib.logic_gate("xor")):
+        assert step(w1 * x1 + w2 * x2 + w3 * x1 * x2 + b) == 1 - target
+
+
+def test_key_03_3_counts_the_linearly_separable_truth_tables():
+    corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    # Every separable function of two inputs is computed by weights in {-1, 0, 1} and a bias in {±0.5, ±1.5}.
+    found = {tuple(step(corners @ np.array(w) + b).astype(int))
+             for w in itertools.product((-1, 0, 1), repeat=2) for b in (-1.5, -0.5, 0.5, 1.5)}
+    assert len(found) == solution("03.3") == 14
+    assert (0, 1, 1, 0) not in found and (1, 0, 0, 1) not in found
+
+
+def test_key_04_1_is_nnlibs_bias_gradient_for_that_sample():
+    net = nnlib.mlp([2, 2, 1], hidden="tanh", output="tanh")
+    net.set_parameters([nb04.W1, nb04.B1, nb04.V[None, :], [nb04.C]])
+    x, y = nb04.X[None, :], np.array([[nb04.Y]])
+    net.backward(nnlib.losses.mse_gradient(net.forward(x), y))   # one sample: the mean is that sample's loss
+    assert np.isclose(net.gradients()[3][0], solution("04.1"), rtol=1e-12)
+
+
+def test_key_04_3_seed_000s_loop_gives_the_hidden_layer_lambda_squared():
+    # Seed 000's per-sample step, without its σ'(σ(z)) bug: the output delta holds λ, the hidden delta is built
+    # from it and multiplied by λ again. Compare with plain gradient descent on L = ½‖z − ŷ‖².
+    rng = np.random.default_rng(0)
+    W0, W1 = rng.normal(size=(4, 3)), rng.normal(size=(2, 4))
+    x, target = rng.normal(size=(3, 1)), rng.normal(size=(2, 1))
+    h = sigmoid(W0 @ x)
+    out = sigmoid(W1 @ h)
+    delta_out = LAMBDA * (target - out) * out * (1 - out)
+    delta_hidden = LAMBDA * (W1.T @ delta_out) * h * (1 - h)
+    seed_step_hidden = delta_hidden @ x.T
+    gradient_hidden = -((W1.T @ ((target - out) * out * (1 - out))) * h * (1 - h)) @ x.T
+    assert np.allclose(seed_step_hidden, -solution("04.3") * gradient_hidden, rtol=1e-12)
