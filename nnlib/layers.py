@@ -123,9 +123,7 @@ class ActivationLayer:
     def backward(self, dA):
         # Chain rule: ∂L/∂Z = ∂L/∂A · f'(Z). The derivative is taken at Z, the
         # input of the activation; A is passed only to save recomputing f(Z).
-        dZ = self.activation.derivative(self.Z, self.A)  # a new array (every f' in nnlib.activations makes one)
-        dZ *= dA  # so multiplying in place is safe, and spares another array the size of Z
-        return dZ
+        return dA * self.activation.derivative(self.Z, self.A)
 
     def update(self, lr):
         pass
