@@ -237,11 +237,9 @@ def inlined_xor(params, X, y, epochs, lr):
         Z2 = dense_forward(A1, W2, b2)
         P = sigmoid(Z2)
         losses[epoch], dP = mse_value_and_gradient(P, y)
-        dZ2 = sigmoid_derivative(Z2, P)
-        dZ2 *= dP
+        dZ2 = dP * sigmoid_derivative(Z2, P)
         dW2, db2, dA1 = np.dot(dZ2.T, A1), dZ2.sum(axis=0), np.dot(dZ2, W2)
-        dZ1 = sigmoid_derivative(Z1, A1)
-        dZ1 *= dA1
+        dZ1 = dA1 * sigmoid_derivative(Z1, A1)
         dW1, db1, _ = np.dot(dZ1.T, X), dZ1.sum(axis=0), np.dot(dZ1, W1)  # nnlib returns ∂L/∂X too
         W1 -= lr * dW1
         b1 -= lr * db1
@@ -262,14 +260,11 @@ def inlined_deep(params, X, y, epochs, lr):
         Z3 = dense_forward(A2, W3, b3)
         P = sigmoid(Z3)
         losses[epoch], dP = mse_value_and_gradient(P, y)
-        dZ3 = sigmoid_derivative(Z3, P)
-        dZ3 *= dP
+        dZ3 = dP * sigmoid_derivative(Z3, P)
         dW3, db3, dA2 = np.dot(dZ3.T, A2), dZ3.sum(axis=0), np.dot(dZ3, W3)
-        dZ2 = tanh_derivative(Z2, A2)
-        dZ2 *= dA2
+        dZ2 = dA2 * tanh_derivative(Z2, A2)
         dW2, db2, dA1 = np.dot(dZ2.T, A1), dZ2.sum(axis=0), np.dot(dZ2, W2)
-        dZ1 = tanh_derivative(Z1, A1)
-        dZ1 *= dA1
+        dZ1 = dA1 * tanh_derivative(Z1, A1)
         dW1, db1, _ = np.dot(dZ1.T, X), dZ1.sum(axis=0), np.dot(dZ1, W1)
         for W, dW, b, db in ((W1, dW1, b1, db1), (W2, dW2, b2, db2), (W3, dW3, b3, db3)):
             W -= lr * dW
