@@ -39,8 +39,13 @@ def tanh(z):
 
 def tanh_derivative(z, fz=None):
     """tanh'(z) = 1 − tanh²(z)."""
-    t = np.tanh(z) if fz is None else fz
-    return 1.0 - t * t
+    t = np.tanh(z) if fz is None else np.asarray(fz, dtype=float)
+    # 1 − t², computed inside the array of t² (−t² + 1 rounds exactly like 1 − t²): one new array
+    # instead of two, about 1 ms of an epoch for make bench's layers of 10 000 × 64; a number works too.
+    dt = t * t
+    dt *= -1.0
+    dt += 1.0
+    return dt
 
 
 def relu(z):

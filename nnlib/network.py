@@ -120,9 +120,11 @@ class Network:
             X = layer.forward(X)
         return X
 
-    def _forward_backward(self, X, y, loss_fn):
-        """Forward, loss, backward on checked arrays; returns the loss. The gradients stay in the layers."""
-        fused = self._fused_loss(loss_fn)
+    def _forward_backward(self, X, y, loss_fn, fused):
+        """Forward, loss, backward on checked arrays; returns the loss. The gradients stay in the layers.
+
+        ``fused`` is ``self._fused_loss(loss_fn)``, looked up once by the caller rather than at every step.
+        """
         if fused is None:
             value, gradient = loss_fn.value_and_gradient(self.forward(X), y)
             self.backward(gradient)
@@ -135,8 +137,7 @@ class Network:
             gradient = layer.backward(gradient)
         return value
 
-    def _loss_value(self, X, y, loss_fn):
-        fused = self._fused_loss(loss_fn)
+    def _loss_value(self, X, y, loss_fn, fused):
         if fused is None:
             return loss_fn.value(self.forward(X), y)
         Z = X
@@ -153,7 +154,7 @@ class Network:
         y = as_targets(y, len(X), self.n_outputs)
         loss_fn.value(y, y)  # rejects targets the loss cannot take, with its message
         l1, l2 = check_rate(l1, "l1"), check_rate(l2, "l2")
-        value = self._forward_backward(X, y, loss_fn)
+        value = self._forward_backward(X, y, loss_fn, self._fused_loss(loss_fn))
         if l1 or l2:
             value += penalty(self.parameters(), l1, l2)
             add_penalty_gradient(self.parameters(), self.gradients(), l1, l2)
@@ -218,7 +219,7 @@ class Network:
         X = as_inputs(X, self.n_inputs)
         y = as_targets(y, len(X), self.n_outputs)
         loss_fn.value(y, y)  # rejects targets the loss cannot take, with its message
-        return self._loss_value(X, y, loss_fn)
+        return self._loss_value(X, y, loss_fn, self._fused_loss(loss_fn))
 
     def fit(self, X, y, *, epochs, lr, loss="mse", optimiser="sgd", batch_size=None, validation_data=None,
             l1=0.0, l2=0.0, early_stopping=None, snapshot_every=None, seed=0, progress=False):
@@ -265,6 +266,7 @@ class Network:
                 raise ValueError("early_stopping needs validation_data: it stops when the validation loss "
                                  "stops falling")
         rng = as_generator(seed)
+        fused = self._fused_loss(loss_fn)  # sigmoid + bce or softmax + cce from the logits, or None
 
         n = len(X)
         full_batch = batch_size is None or batch_size >= n
@@ -282,13 +284,14 @@ class Network:
         epoch = 0
         for epoch in epoch_range:
             if full_batch:
-                value, penalty_value = self._train_step(X, y, loss_fn, optimiser, lr, l1, l2)
+                value, penalty_value = self._train_step(X, y, loss_fn, fused, optimiser, lr, l1, l2)
             else:
                 order = rng.permutation(n)
                 value = penalty_value = 0.0
                 for start in range(0, n, batch_size):
                     batch = order[start:start + batch_size]
-                    batch_value, batch_penalty = self._train_step(X[batch], y[batch], loss_fn, optimiser, lr, l1, l2)
+                    batch_value, batch_penalty = self._train_step(X[batch], y[batch], loss_fn, fused, optimiser, lr,
+                                                                      l1, l2)
                     value += batch_value * len(batch) / n  # the epoch's loss: the mean over all samples
                     penalty_value += batch_penalty * len(batch) / n
             train_loss[epoch - 1] = value
@@ -296,7 +299,7 @@ class Network:
                 train_penalty[epoch - 1] = penalty_value
             stop = False
             if val_loss is not None:
-                val_loss[epoch - 1] = self._loss_value(X_val, y_val, loss_fn)
+                val_loss[epoch - 1] = self._loss_value(X_val, y_val, loss_fn, fused)
                 if val_loss[epoch - 1] < best_value:
                     best_epoch, best_value = epoch, val_loss[epoch - 1]
                     if early_stopping:
@@ -315,9 +318,9 @@ class Network:
                        best_epoch=best_epoch, epochs_run=epoch)
 
 
-    def _train_step(self, X, y, loss_fn, optimiser, lr, l1, l2):
+    def _train_step(self, X, y, loss_fn, fused, optimiser, lr, l1, l2):
         """One step of training on a batch: gradients (with the penalty's), then the optimiser's update."""
-        value = self._forward_backward(X, y, loss_fn)
+        value = self._forward_backward(X, y, loss_fn, fused)
         weight_penalty = 0.0
         if l1 or l2:
             parameters = self.parameters()
