@@ -403,7 +403,7 @@ def pick_snapshots(snapshots, max_frames=30):
 def decision_boundary_animation(network, snapshots, X, y, *, grid=31, padding=0.25, features=None, threshold=None,
                                 zrange=None, loss="mse", show_units=False, max_frames=30, class_names=None,
                                 title="Decision boundary during training", frame_duration=150,
-                                width=None, height=620):
+                                width=None, height=660):
     """Animate the decision boundary over training, from ``history.snapshots``.
 
     For each snapshot (at most ``max_frames``, evenly picked, first and last
@@ -449,23 +449,36 @@ def decision_boundary_animation(network, snapshots, X, y, *, grid=31, padding=0.
     _layout(fig, xs, ys, first_text, width, height)
 
     # redraw=True: contour traces are only redrawn (not tweened) between frames.
-    play = {"frame": {"duration": frame_duration, "redraw": True}, "fromcurrent": True,
+    fig.update_layout(**player([name for name, *_ in frames], frame_duration),
+        margin={"l": 60, "r": 20, "t": 80, "b": PLAYER_MARGIN})
+    return fig
+
+
+# Room below the plot for the axis title, the Play/Pause row and the slider under it.
+PLAYER_MARGIN = 175
+
+
+def player(frame_names, frame_duration=150, *, prefix="epoch ", redraw=True, axis_title_room=55):
+    """Play and Pause buttons with a slider below them, for frames named ``frame_names``: layout keywords.
+
+    The buttons sit on their own row under the x-axis title and the slider spans the whole width under
+    them, so nothing overlaps in a narrow (800 px) column; leave ``PLAYER_MARGIN`` px of bottom margin.
+    ``redraw=True`` is needed for heat maps and contours, which Plotly redraws rather than tweens.
+    """
+    play = {"frame": {"duration": frame_duration, "redraw": redraw}, "fromcurrent": True,
             "transition": {"duration": 0}, "mode": "immediate"}
     pause = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
-    fig.update_layout(
-        updatemenus=[{"type": "buttons", "direction": "left", "showactive": False,
-                      "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top", "pad": {"t": 55, "r": 10},
-                      "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
-                                  {"label": "❚❚ Pause", "method": "animate", "args": [[None], pause]}]}],
-        sliders=[{"active": 0, "x": 0.3, "len": 0.7, "y": 0.0, "yanchor": "top", "pad": {"t": 40},
-                  "currentvalue": {"prefix": "epoch ", "visible": True, "xanchor": "left"},
-                  "transition": {"duration": 0},
-                  "steps": [{"label": name, "method": "animate",
-                             "args": [[name], {"frame": {"duration": 0, "redraw": True},
-                                               "transition": {"duration": 0}, "mode": "immediate"}]}
-                            for name, *_ in frames]}],
-        margin={"l": 60, "r": 20, "t": 80, "b": 130})
-    return fig
+    jump = {"frame": {"duration": 0, "redraw": redraw}, "transition": {"duration": 0}, "mode": "immediate"}
+    return {
+        "updatemenus": [{"type": "buttons", "direction": "left", "showactive": False,
+                         "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top", "pad": {"t": axis_title_room},
+                         "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
+                                     {"label": "❚❚ Pause", "method": "animate", "args": [[None], pause]}]}],
+        "sliders": [{"active": 0, "x": 0.0, "len": 1.0, "y": 0.0, "yanchor": "top", "pad": {"t": axis_title_room + 45},
+                     "currentvalue": {"prefix": prefix, "visible": True, "xanchor": "left"},
+                     "transition": {"duration": 0},
+                     "steps": [{"label": name, "method": "animate", "args": [[name], jump]} for name in frame_names]}],
+    }
 
 
 def plot_decision_boundary(network, X, y, *, ax=None, grid=101, padding=0.25, features=None, threshold=None,

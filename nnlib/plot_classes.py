@@ -19,6 +19,7 @@ import numpy as np
 
 from .network import class_labels
 from .palette import CLASS_COLORS, CLASS_SYMBOLS, CLASS_TINTS
+from .plot import PLAYER_MARGIN, player
 
 DTYPE = np.float32
 LEVELS = 3           # shades per class: unsure, fairly sure, sure
@@ -205,24 +206,6 @@ def pick_snapshots(snapshots, max_frames=30):
     return [snapshots[i] for i in keep]
 
 
-def player(frame_names, frame_duration=150):
-    """Play and Pause buttons and an epoch slider for frames named ``frame_names`` (as in notebook 05)."""
-    play = {"frame": {"duration": frame_duration, "redraw": True}, "fromcurrent": True,
-            "transition": {"duration": 0}, "mode": "immediate"}
-    pause = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
-    jump = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
-    return {
-        "updatemenus": [{"type": "buttons", "direction": "left", "showactive": False,
-                         "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top", "pad": {"t": 55, "r": 10},
-                         "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
-                                     {"label": "❚❚ Pause", "method": "animate", "args": [[None], pause]}]}],
-        "sliders": [{"active": 0, "x": 0.3, "len": 0.7, "y": 0.0, "yanchor": "top", "pad": {"t": 40},
-                     "currentvalue": {"prefix": "epoch ", "visible": True, "xanchor": "left"},
-                     "transition": {"duration": 0},
-                     "steps": [{"label": name, "method": "animate", "args": [[name], jump]} for name in frame_names]}],
-    }
-
-
 def class_regions_animation(network, snapshots, X, y, *, grid=41, padding=0.25, levels=LEVELS, max_frames=30,
                             class_names=None, title="Class regions during training", frame_duration=150,
                             height=740):
@@ -258,7 +241,8 @@ def class_regions_animation(network, snapshots, X, y, *, grid=41, padding=0.25, 
                   for name, text, codes in frames]
     _square_axes(fig, xs, ys)
     fig.update_layout(title={"text": first_text, "x": 0.02}, template="plotly_white", autosize=True, height=height,
-                      yaxis={"scaleanchor": "x"}, legend=_LEGEND_ON_TOP, margin={"l": 60, "r": 20, "t": 110, "b": 130},
+                      yaxis={"scaleanchor": "x"}, legend=_LEGEND_ON_TOP,
+                      margin={"l": 60, "r": 20, "t": 110, "b": PLAYER_MARGIN},
                       **player([name for name, *_ in frames], frame_duration))
     return fig
 

@@ -9,6 +9,7 @@ Plotly is imported here, not by ``import nnlib``.
 import numpy as np
 
 from .palette import CLASS_COLORS
+from .plot import PLAYER_MARGIN, player
 
 DTYPE = np.float32
 
@@ -144,25 +145,12 @@ def descent_animation(grid, paths, *, panels=True, max_frames=31, title="Gradien
                                layout={"title": {"text": f"{title}<br><sup>step {t}</sup>"}}))
     fig.frames = frames
     _axes(fig, xs, ys, rows, cols, axis_titles)
-    play = {"frame": {"duration": frame_duration, "redraw": False}, "fromcurrent": True,
-            "transition": {"duration": 0}, "mode": "immediate"}
-    pause = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
     fig.update_layout(
         title={"text": f"{title}<br><sup>step 0</sup>", "x": 0.02, "xanchor": "left"}, template="plotly_white",
         height=height or (330 * rows + 190), showlegend=not panels,
         legend={"orientation": "h", "x": 0.0, "y": 1.03, "xanchor": "left", "yanchor": "bottom"},
-        margin={"l": 60, "r": 20, "t": 90 if panels else 120, "b": 150},
-        updatemenus=[{"type": "buttons", "direction": "left", "showactive": False,
-                      "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top", "pad": {"t": 70, "r": 10},
-                      "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
-                                  {"label": "❚❚ Pause", "method": "animate", "args": [[None], pause]}]}],
-        sliders=[{"active": 0, "x": 0.25, "len": 0.75, "y": 0.0, "yanchor": "top", "pad": {"t": 55},
-                  "currentvalue": {"prefix": "step ", "visible": True, "xanchor": "left"},
-                  "transition": {"duration": 0},
-                  "steps": [{"label": str(t), "method": "animate",
-                             "args": [[str(t)], {"frame": {"duration": 0, "redraw": False},
-                                                 "transition": {"duration": 0}, "mode": "immediate"}]}
-                            for t in steps]}])
+        margin={"l": 60, "r": 20, "t": 90 if panels else 120, "b": PLAYER_MARGIN + 15},
+        **player([str(t) for t in steps], frame_duration, prefix="step ", redraw=False, axis_title_room=70))
     return fig
 
 

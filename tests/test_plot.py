@@ -354,3 +354,14 @@ def test_one_layer_network_lines_are_not_called_hidden():
     fig = plot.decision_boundary_figure(nnlib.mlp([2, 1], seed=0), X, y, show_units=True)
     assert "the neuron: w·x + b = 0" in legend_entries(fig)
     assert not [n for n in legend_entries(fig) if n.startswith("hidden")]
+
+
+def test_the_player_puts_the_slider_under_the_buttons_not_beside_them():
+    # Side by side they overlapped in an 800 px column; a row each fits any width.
+    layout = plot.player(["0", "10", "20"], 100)
+    buttons, slider = layout["updatemenus"][0], layout["sliders"][0]
+    assert buttons["y"] == slider["y"] == 0.0 and buttons["yanchor"] == slider["yanchor"] == "top"
+    assert slider["pad"]["t"] >= buttons["pad"]["t"] + 40   # a button is about 35 px tall
+    assert slider["x"] == 0.0 and slider["len"] == 1.0
+    assert [step["args"][0] for step in slider["steps"]] == [["0"], ["10"], ["20"]]
+    assert buttons["buttons"][0]["args"][1]["frame"]["duration"] == 100
