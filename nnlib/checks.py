@@ -63,6 +63,18 @@ def as_targets(y, n_samples, n_outputs, name="y"):
     return y
 
 
+def as_class_numbers(values, n_classes, name):
+    """Class numbers 0 … n_classes − 1 as an int array of shape (n,); floats such as 2.0 are fine, 2.5 is not."""
+    values = as_float_array(values, name)
+    if values.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array of class numbers; got shape {values.shape}")
+    bad = (values != np.round(values)) | (values < 0) | (values >= n_classes)
+    if np.any(bad):
+        raise ValueError(f"{name} must be whole numbers from 0 to {n_classes - 1}; "
+                         f"got values such as {np.unique(values[bad])[:5].tolist()}")
+    return values.astype(int)
+
+
 def check_positive_int(value, name):
     if not isinstance(value, numbers.Integral) or isinstance(value, bool):
         raise TypeError(f"{name} must be a positive int; got {type(value).__name__} {value!r}")

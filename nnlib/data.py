@@ -2,7 +2,14 @@
 
 import numpy as np
 
-from .checks import as_float_array, as_generator, check_finite, check_positive_int, check_positive_number
+from .checks import (
+    as_class_numbers,
+    as_float_array,
+    as_generator,
+    check_finite,
+    check_positive_int,
+    check_positive_number,
+)
 
 # Truth tables on inputs (0,0), (0,1), (1,0), (1,1).
 GATES = {
@@ -220,14 +227,7 @@ def one_hot(labels, n_classes):
     should produce. Labels must be whole numbers in range (floats such as 2.0 are fine);
     anything else is an error, not a silent cast.
     """
-    n_classes = check_positive_int(n_classes, "n_classes")
-    labels = as_float_array(labels, "labels")
-    if labels.ndim != 1:
-        raise ValueError(f"labels must be a 1-D array of class numbers; got shape {labels.shape}")
-    bad = (labels != np.round(labels)) | (labels < 0) | (labels >= n_classes)
-    if np.any(bad):
-        raise ValueError(f"labels must be whole numbers from 0 to {n_classes - 1}; "
-                         f"got values such as {np.unique(labels[bad])[:5].tolist()}")
+    labels = as_class_numbers(labels, check_positive_int(n_classes, "n_classes"), "labels")
     encoded = np.zeros((len(labels), n_classes))
-    encoded[np.arange(len(labels)), labels.astype(int)] = 1.0
+    encoded[np.arange(len(labels)), labels] = 1.0
     return encoded

@@ -104,7 +104,20 @@ class Dense:
         return f"Dense({self.n_inputs}, {self.n_outputs})"
 
 
-class ActivationLayer:
+class ParameterFree:
+    """What the layers that only transform share: nothing to learn, so nothing to update."""
+
+    def update(self, lr):
+        pass
+
+    def parameters(self):
+        return []
+
+    def gradients(self):
+        return []
+
+
+class ActivationLayer(ParameterFree):
     """Applies an activation element by element: A = f(Z). No parameters."""
 
     def __init__(self, name):
@@ -125,20 +138,11 @@ class ActivationLayer:
         # input of the activation; A is passed only to save recomputing f(Z).
         return dA * self.activation.derivative(self.Z, self.A)
 
-    def update(self, lr):
-        pass
-
-    def parameters(self):
-        return []
-
-    def gradients(self):
-        return []
-
     def __repr__(self):
         return f"ActivationLayer({self.activation.name!r})"
 
 
-class Softmax:
+class Softmax(ParameterFree):
     """Turns each row of logits into class probabilities: A = softmax(Z). No parameters.
 
     Unlike an element-wise activation, every output depends on every input of its
@@ -156,15 +160,6 @@ class Softmax:
 
     def backward(self, dA):
         return self.A * (dA - np.sum(dA * self.A, axis=1, keepdims=True))
-
-    def update(self, lr):
-        pass
-
-    def parameters(self):
-        return []
-
-    def gradients(self):
-        return []
 
     def __repr__(self):
         return "Softmax()"

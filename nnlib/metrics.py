@@ -9,18 +9,7 @@ class i, and column j to the number of times j was predicted.
 
 import numpy as np
 
-from .checks import as_float_array, check_positive_int
-
-
-def _class_numbers(values, n_classes, name):
-    values = as_float_array(values, name)
-    if values.ndim != 1:
-        raise ValueError(f"{name} must be a 1-D array of class numbers; got shape {values.shape}")
-    bad = (values != np.round(values)) | (values < 0) | (values >= n_classes)
-    if np.any(bad):
-        raise ValueError(f"{name} must hold whole class numbers from 0 to {n_classes - 1}; "
-                         f"got values such as {np.unique(values[bad])[:5].tolist()}")
-    return values.astype(int)
+from .checks import as_class_numbers, as_float_array, check_positive_int
 
 
 def confusion_matrix(labels, predicted, n_classes):
@@ -31,8 +20,8 @@ def confusion_matrix(labels, predicted, n_classes):
     of zeros, so matrices of different data sets line up.
     """
     n_classes = check_positive_int(n_classes, "n_classes")
-    labels = _class_numbers(labels, n_classes, "labels")
-    predicted = _class_numbers(predicted, n_classes, "predicted")
+    labels = as_class_numbers(labels, n_classes, "labels")
+    predicted = as_class_numbers(predicted, n_classes, "predicted")
     if len(labels) != len(predicted):
         raise ValueError(f"labels and predicted must have the same length; got {len(labels)} and {len(predicted)}")
     # Each (true, predicted) pair is one cell; number the cells row by row and count them all at once.

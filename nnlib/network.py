@@ -16,6 +16,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .checks import (
+    as_class_numbers,
     as_float_array,
     as_generator,
     as_inputs,
@@ -343,10 +344,7 @@ def class_labels(y, n_samples, n_classes, name="y"):
     if y.shape == (n_samples, n_classes):
         return np.argmax(y, axis=1)
     if y.shape == (n_samples,):
-        if not np.all((y == np.round(y)) & (y >= 0) & (y < n_classes)):
-            bad = np.unique(y[(y != np.round(y)) | (y < 0) | (y >= n_classes)])[:5]
-            raise ValueError(f"{name} must hold class numbers 0 … {n_classes - 1}; got values such as {bad.tolist()}")
-        return y.astype(int)
+        return as_class_numbers(y, n_classes, name)
     raise ValueError(f"{name} must have shape ({n_samples}, {n_classes}) (one-hot) or ({n_samples},) (class numbers); "
                      f"got shape {y.shape}")
 

@@ -394,10 +394,23 @@ def pick_snapshots(snapshots, max_frames=30):
     snapshots = list(snapshots)
     if not snapshots:
         raise ValueError("snapshots is empty: train with fit(..., snapshot_every=k) to record them")
+    if isinstance(max_frames, bool) or not isinstance(max_frames, (int, np.integer)) or max_frames < 2:
+        raise ValueError(f"max_frames must be an int ≥ 2; got {max_frames!r}")
     if len(snapshots) <= max_frames:
         return snapshots
     keep = np.unique(np.round(np.linspace(0, len(snapshots) - 1, max_frames)).astype(int))
     return [snapshots[i] for i in keep]
+
+
+def at_snapshots(network, snapshots):
+    """Set ``network`` to each snapshot in turn, yielding the snapshot; its own parameters come back after."""
+    saved = network.get_parameters()
+    try:
+        for snapshot in snapshots:
+            network.set_parameters(snapshot.parameters)
+            yield snapshot
+    finally:
+        network.set_parameters(saved)
 
 
 def decision_boundary_animation(network, snapshots, X, y, *, grid=31, padding=0.25, features=None, threshold=None,
@@ -423,19 +436,13 @@ def decision_boundary_animation(network, snapshots, X, y, *, grid=31, padding=0.
     import plotly.graph_objects as go
 
     X, y, threshold, zrange, positive, class_names = _prepare(network, X, y, threshold, zrange, class_names)
-    chosen = pick_snapshots(snapshots, max_frames)
-    saved = network.get_parameters()
     frames = []
-    try:
-        for snapshot in chosen:
-            network.set_parameters(snapshot.parameters)
-            xs, ys, Z = grid_outputs(network, X, grid=grid, padding=padding, features=features)
-            units = _unit_lines(network, xs, ys) if show_units else []
-            numbers = _describe(network, X, y, loss, threshold, features)
-            text = f"{title}<br><sup>epoch {snapshot.epoch} · {numbers}</sup>"
-            frames.append((str(snapshot.epoch), text, Z, units))
-    finally:
-        network.set_parameters(saved)
+    for snapshot in at_snapshots(network, pick_snapshots(snapshots, max_frames)):
+        xs, ys, Z = grid_outputs(network, X, grid=grid, padding=padding, features=features)
+        units = _unit_lines(network, xs, ys) if show_units else []
+        numbers = _describe(network, X, y, loss, threshold, features)
+        text = f"{title}<br><sup>epoch {snapshot.epoch} · {numbers}</sup>"
+        frames.append((str(snapshot.epoch), text, Z, units))
 
     _, first_text, first_Z, first_units = frames[0]
     fig = go.Figure(data=_boundary_traces(xs, ys, first_Z, threshold, zrange, first_units, "output",

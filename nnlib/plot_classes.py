@@ -17,9 +17,10 @@ codes, lines as float32.
 
 import numpy as np
 
+from .grid import plane_grid
 from .network import class_labels
 from .palette import CLASS_COLORS, CLASS_SYMBOLS, CLASS_TINTS
-from .plot import PLAYER_MARGIN, player
+from .plot import PLAYER_MARGIN, at_snapshots, pick_snapshots, player
 
 DTYPE = np.float32
 LEVELS = 3           # shades per class: unsure, fairly sure, sure
@@ -44,15 +45,8 @@ def plane_axes(X, *, grid=41, padding=0.25):
 
     The same grid as ``nnlib.plot.grid_outputs``, so the two modules' pictures line up.
     """
-    X = np.asarray(X, dtype=float)
-    if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
-        raise ValueError(f"X must have shape (n, 2) with n ≥ 1: regions are drawn in a plane; got {X.shape}")
-    if isinstance(grid, bool) or not isinstance(grid, (int, np.integer)) or grid < 2:
-        raise ValueError(f"grid must be an int ≥ 2 (points per axis); got {grid!r}")
-    low, high = X.min(axis=0), X.max(axis=0)
-    span = np.where(high > low, high - low, 1.0)
-    low, high = low - padding * span, high + padding * span
-    return np.linspace(low[0], high[0], grid).astype(DTYPE), np.linspace(low[1], high[1], grid).astype(DTYPE)
+    xs, ys, _ = plane_grid(X, grid=grid, padding=padding)
+    return xs.astype(DTYPE), ys.astype(DTYPE)
 
 
 def class_grid(network, X, *, grid=41, padding=0.25):
@@ -193,19 +187,6 @@ def class_regions_figure(network, X, y, *, grid=61, padding=0.25, levels=LEVELS,
     return fig
 
 
-def pick_snapshots(snapshots, max_frames=30):
-    """At most ``max_frames`` snapshots, evenly spread, always keeping the first and the last."""
-    snapshots = list(snapshots)
-    if not snapshots:
-        raise ValueError("snapshots is empty: train with fit(..., snapshot_every=k) to record them")
-    if isinstance(max_frames, bool) or not isinstance(max_frames, (int, np.integer)) or max_frames < 2:
-        raise ValueError(f"max_frames must be an int ≥ 2; got {max_frames!r}")
-    if len(snapshots) <= max_frames:
-        return snapshots
-    keep = np.unique(np.round(np.linspace(0, len(snapshots) - 1, max_frames)).astype(int))
-    return [snapshots[i] for i in keep]
-
-
 def class_regions_animation(network, snapshots, X, y, *, grid=41, padding=0.25, levels=LEVELS, max_frames=30,
                             class_names=None, title="Class regions during training", frame_duration=150,
                             height=740):
@@ -222,17 +203,11 @@ def class_regions_animation(network, snapshots, X, y, *, grid=41, padding=0.25, 
 
     X, labels, k = _labels(network, X, y)
     names = _names(class_names, k)
-    chosen = pick_snapshots(snapshots, max_frames)
-    saved = network.get_parameters()
     frames = []
-    try:
-        for snapshot in chosen:
-            network.set_parameters(snapshot.parameters)
-            xs, ys, P = class_grid(network, X, grid=grid, padding=padding)
-            text = f"{title}<br><sup>epoch {snapshot.epoch} · {_describe(network, X, labels)} · pale = unsure</sup>"
-            frames.append((str(snapshot.epoch), text, region_codes(P, levels)))
-    finally:
-        network.set_parameters(saved)
+    for snapshot in at_snapshots(network, pick_snapshots(snapshots, max_frames)):
+        xs, ys, P = class_grid(network, X, grid=grid, padding=padding)
+        text = f"{title}<br><sup>epoch {snapshot.epoch} · {_describe(network, X, labels)} · pale = unsure</sup>"
+        frames.append((str(snapshot.epoch), text, region_codes(P, levels)))
 
     first_name, first_text, first_codes = frames[0]
     fig = go.Figure([_region_trace(xs, ys, first_codes, k, levels)] + _point_traces(X, labels, names))

@@ -127,7 +127,7 @@ def test_softmax_learns_three_classes_and_accuracy_uses_argmax():
     assert net.accuracy(X, labels) == accuracy  # class numbers work as well as one-hot rows
     manual = np.mean(np.argmax(net.predict(X), axis=1) == labels)
     assert accuracy == manual
-    with pytest.raises(ValueError, match="class numbers 0 … 2"):
+    with pytest.raises(ValueError, match="y must be whole numbers from 0 to 2"):
         net.accuracy(X, np.full(150, 3.0))
 
 

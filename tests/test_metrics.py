@@ -55,9 +55,9 @@ def test_a_missing_class_gets_a_row_and_column_of_zeros_and_float_labels_are_fin
 
 @pytest.mark.parametrize(("labels", "predicted", "n_classes", "message"), [
     ([0, 1], [0], 2, "same length"),
-    ([0, 3], [0, 1], 3, "labels must hold whole class numbers from 0 to 2"),
-    ([0, 1], [0, -1], 3, "predicted must hold whole class numbers"),
-    ([0, 0.5], [0, 1], 3, "labels must hold whole class numbers"),
+    ([0, 3], [0, 1], 3, "labels must be whole numbers from 0 to 2"),
+    ([0, 1], [0, -1], 3, "predicted must be whole numbers"),
+    ([0, 0.5], [0, 1], 3, "labels must be whole numbers"),
     ([[0, 1]], [0, 1], 3, "labels must be a 1-D array"),
 ])
 def test_bad_input_is_named(labels, predicted, n_classes, message):

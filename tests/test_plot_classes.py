@@ -170,7 +170,7 @@ def test_bad_input_is_named():
     net = sector_net()
     with pytest.raises(ValueError, match=r"X must have shape \(n, 2\)"):
         pc.class_regions_figure(net, np.zeros((4, 3)), np.zeros(4))
-    with pytest.raises(ValueError, match="y must hold class numbers 0 … 2"):
+    with pytest.raises(ValueError, match="y must be whole numbers from 0 to 2"):
         pc.class_regions_figure(net, np.zeros((3, 2)), np.array([0.0, 1.0, 3.0]))
     with pytest.raises(ValueError, match="class_names must name 3 classes"):
         pc.class_regions_figure(net, np.zeros((3, 2)), np.array([0.0, 1.0, 2.0]), class_names=["a", "b"])
