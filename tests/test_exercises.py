@@ -1,21 +1,16 @@
 """The exercise machinery (nnlib/exercises/tutor.py and misconceptions.py): verdicts, hints, solutions, errors.
 
-The answer keys of the notebooks are tested one exercise at a time in test_exercises_keys.py.
+The answer keys of the notebooks are tested one exercise at a time in test_exercises_tables.py, on the tables of
+wrong answers in test_exercises_keys.py (notebooks 00-04), test_exercises_nb05_08.py, ... .
 """
 
 import numpy as np
 import pytest
+from exercise_checks import verdict
 
 from nnlib.activations import sigmoid
 from nnlib.exercises import NOT_ATTEMPTED, Exercise, NotYet, check, hint, solution, tutor
 from nnlib.exercises import misconceptions as m
-
-
-def verdict(capsys, exercise_id, answer, **context):
-    assert check(exercise_id, answer, **context) is None  # no Out[] in the notebook, only the printed line
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1, out  # one verdict, one line
-    return out.strip()
 
 
 def judge(exercise, answer, **context):

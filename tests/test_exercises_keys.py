@@ -1,19 +1,17 @@
-"""Every exercise of notebooks 00-04, answered wrongly on purpose and then rightly.
+"""The exercises of notebooks 00-04: their wrong answers, and the keys' own numbers.
 
-For each exercise: at least three wrong answers, among them every misconception its key names. Each must
-get "not yet", name the misconception where it is one, and contain no expected value in any usual format
-(nor a shape); the instructors' solution must get "correct". The keys' own numbers are checked too.
+The table below (at least three wrong answers per exercise, among them every misconception its key names,
+and one plain mistake) is held to the rules every notebook's exercises follow in test_exercises_tables.py.
 """
 
 import itertools
-import re
 
 import numpy as np
-import pytest
+from exercise_checks import ExerciseTable
 
 import nnlib
 from nnlib.activations import sigmoid, step
-from nnlib.exercises import check, hint, nb02, nb04, solution, tutor
+from nnlib.exercises import nb02, nb04, solution
 
 # Exercise 04.2's data, made in its cell: the errors dZ of a layer with 2 units for 5 samples with 3 inputs.
 _rng = np.random.default_rng(4)
@@ -116,90 +114,7 @@ WRONG = [
     ("04.3", 0.5, None),
 ]
 
-IDS = [f"{nn:02d}.{k}" for nn, count in ((0, 2), (1, 3), (2, 3), (3, 3), (4, 3)) for k in range(1, count + 1)]
-
-
-def verdict(capsys, exercise_id, answer):
-    check(exercise_id, answer, **CONTEXT.get(exercise_id, {}))
-    return capsys.readouterr().out.strip()
-
-
-def number_forms(value, digits=2):
-    """The ways a number may be written (at least ``digits`` significant): 0.2679, -0.26792, 2.68e-01, 26.8 %."""
-    value = float(value)
-    if value.is_integer():
-        return {f"{value:.0f}", f"{value:.1f}"} if abs(value) >= 10 else set()   # "2" is in "factor 2"
-    forms = {repr(value), f"{value:.8g}"} | {f"{value:.{k}g}" for k in range(digits, 9)}
-    forms |= {f"{value:.{k - 1}e}" for k in range(digits, 7)}
-    if digits <= 2:
-        forms |= {str(round(value, 8)), f"{100 * value:g} %", f"{100 * value:g}%"}
-        forms |= {f"{value:.{k}f}" for k in range(2, 9)}
-    forms |= {form.lstrip("-") for form in forms}
-    return forms if digits <= 2 else {form for form in forms if not form.lstrip("-").isdigit()}
-
-
-def expected_values(exercise_id):
-    """Every number a verdict must not show: the key's answer (at its points) and the instructors' solution."""
-    exercise = tutor._key(exercise_id)
-    context = CONTEXT.get(exercise_id, {})
-    values = list(tutor._evaluate(exercise.answer, exercise, context).ravel())
-    sol = solution(exercise_id, **context)
-    if not callable(sol):
-        values += list(np.ravel(np.asarray(sol, dtype=float)))
-    return values
-
-
-def assert_gives_nothing_away(exercise_id, text):
-    # A function's values at 97 points are many numbers: there, only forms with 4 or more digits count
-    # (the "0.01" of a test point is not σ'(0.01) = 0.0099 rounded).
-    digits = 4 if tutor._key(exercise_id).wants_function else 2
-    for value in expected_values(exercise_id):
-        for form in number_forms(value, digits):
-            assert form not in text, (exercise_id, form, text)
-    shape = tutor._evaluate(tutor._key(exercise_id).answer, tutor._key(exercise_id), CONTEXT.get(exercise_id, {})).shape
-    if len(shape) == 2:  # an answer that is a matrix: its shape would give it away too
-        rows, columns = shape
-        assert not re.search(rf"\({rows}, ?{columns}\)|{rows} ?[×x] ?{columns}", text), ("a shape", text)
-
-
-@pytest.mark.parametrize(("exercise_id", "answer", "name"), WRONG,
-                         ids=[f"{i}-{n or 'plain'}-{k}" for k, (i, _, n) in enumerate(WRONG)])
-def test_a_wrong_answer_gets_not_yet_names_the_mistake_and_gives_nothing_away(capsys, exercise_id, answer, name):
-    out = verdict(capsys, exercise_id, answer)
-    assert out.startswith("not yet: "), out
-    if name is not None:
-        [misconception] = [c for c in tutor._key(exercise_id).misconceptions if c.name == name]
-        assert misconception.message in out
-    else:
-        assert 'hint("' in out   # a plain wrong answer points to the hints
-    assert_gives_nothing_away(exercise_id, out)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_every_exercise_has_three_wrong_answers_covering_each_of_its_misconceptions(exercise_id):
-    tried = [name for i, _, name in WRONG if i == exercise_id]
-    assert len(tried) >= 3
-    assert None in tried   # and one wrong answer that is no known mistake
-    assert {c.name for c in tutor._key(exercise_id).misconceptions} <= set(tried)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_the_solution_is_correct_and_the_hints_never_give_the_number(capsys, exercise_id):
-    assert verdict(capsys, exercise_id, solution(exercise_id, **CONTEXT.get(exercise_id, {}))).startswith("correct: ")
-    assert verdict(capsys, exercise_id, ...).startswith("not attempted yet")
-    exercise = tutor._key(exercise_id)
-    assert len(exercise.hints) >= 2
-    for text in exercise.hints:
-        assert_gives_nothing_away(exercise_id, text)
-    for m in exercise.misconceptions:
-        assert_gives_nothing_away(exercise_id, m.message)
-    hint(exercise_id)
-    assert capsys.readouterr().out.startswith("hint ")
-
-
-def test_all_exercises_of_notebooks_00_to_04_are_tested():
-    filed = [i for nn in range(5) for i in __import__(f"nnlib.exercises.nb{nn:02d}", fromlist=["_"]).EXERCISES]
-    assert filed == IDS
+TABLE = ExerciseTable(notebooks=(0, 1, 2, 3, 4), wrong=WRONG, context=CONTEXT)
 
 
 # -- the keys' numbers ----------------------------------------------------------------------------------

@@ -1,18 +1,14 @@
-"""Every exercise of notebooks 05-08, answered wrongly on purpose and then rightly.
+"""The exercises of notebooks 05-08: their wrong answers, the answers of the wrong form, and the keys' numbers.
 
-As for notebooks 00-04 (test_exercises_keys.py): at least three wrong answers per exercise, among them every
-misconception its key names and one plain mistake; each gets "not yet", names its misconception, and shows no
-expected value (nor a matrix answer's shape); the instructors' solution gets "correct".
+The table below is held to the rules every notebook's exercises follow in test_exercises_tables.py.
 """
 
-import re
-
 import numpy as np
-import pytest
+from exercise_checks import ExerciseTable
 
 import nnlib
 from nnlib.activations import sigmoid, sigmoid_derivative
-from nnlib.exercises import check, hint, nb05, nb07, solution, tutor
+from nnlib.exercises import nb05, nb07, solution, tutor
 
 # -- the data the exercises' checks are given (as the notebooks give them) -------------------------------
 
@@ -115,98 +111,18 @@ WRONG = [
     ("08.3", 0.5, None),
 ]
 
-IDS = [f"{nn:02d}.{k}" for nn in (5, 6, 7, 8) for k in (1, 2, 3)]
+class Solved(nnlib.Dense):
+    """07.1's right answer: nnlib's own backward, in a layer class as the notebook's cell makes one."""
 
 
-def verdict(capsys, exercise_id, answer):
-    check(exercise_id, answer, **CONTEXT.get(exercise_id, {}))
-    return capsys.readouterr().out.strip()
-
-
-def number_forms(value, digits=2):
-    """The ways a number may be written (at least ``digits`` significant): 0.2679, -0.26792, 2.68e-01, 26.8 %."""
-    value = float(value)
-    if value.is_integer():
-        return {f"{value:.0f}", f"{value:.1f}"} if abs(value) >= 10 else set()   # "2" is in "factor 2"
-    forms = {repr(value), f"{value:.8g}"} | {f"{value:.{k}g}" for k in range(digits, 9)}
-    forms |= {f"{value:.{k - 1}e}" for k in range(digits, 7)}
-    if digits <= 2:
-        forms |= {str(round(value, 8)), f"{100 * value:g} %", f"{100 * value:g}%"}
-        forms |= {f"{value:.{k}f}" for k in range(2, 9)}
-    forms |= {form.lstrip("-") for form in forms}
-    return forms if digits <= 2 else {form for form in forms if not form.lstrip("-").isdigit()}
-
-
-def right_answer(exercise_id):
-    exercise = tutor._key(exercise_id)
-    return tutor._evaluate(exercise.answer, exercise, CONTEXT.get(exercise_id, {}))
-
-
-def assert_gives_nothing_away(exercise_id, text):
-    exercise = tutor._key(exercise_id)
-    digits = 4 if exercise.wants_function or right_answer(exercise_id).size > 4 else 2
-    values = list(right_answer(exercise_id).ravel())
-    sol = solution(exercise_id, **CONTEXT.get(exercise_id, {}))
-    if not callable(sol) and exercise_id != "05.2":   # 05.2's solution is weights; its answer is the outputs
-        values += list(np.ravel(np.asarray(sol, dtype=float)))
-    for value in values:
-        for form in number_forms(value, digits):
-            assert form not in text, (exercise_id, form, text)
-    shape = right_answer(exercise_id).shape
-    if len(shape) == 2:
-        rows, columns = shape
-        assert not re.search(rf"\({rows}, ?{columns}\)|{rows} ?[×x] ?{columns}", text), ("a shape", text)
-
-
-@pytest.mark.parametrize(("exercise_id", "answer", "name"), WRONG,
-                         ids=[f"{i}-{n or 'plain'}-{k}" for k, (i, _, n) in enumerate(WRONG)])
-def test_a_wrong_answer_gets_not_yet_names_the_mistake_and_gives_nothing_away(capsys, exercise_id, answer, name):
-    out = verdict(capsys, exercise_id, answer)
-    assert out.startswith("not yet: "), out
-    if name is not None:
-        [misconception] = [c for c in tutor._key(exercise_id).misconceptions if c.name == name]
-        assert misconception.message in out, out
-    else:
-        assert 'hint("' in out, out
-    assert_gives_nothing_away(exercise_id, out)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_every_exercise_has_three_wrong_answers_covering_each_of_its_misconceptions(exercise_id):
-    tried = [name for i, _, name in WRONG if i == exercise_id]
-    assert len(tried) >= 3 and None in tried
-    assert {c.name for c in tutor._key(exercise_id).misconceptions} <= set(tried)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_the_solution_is_correct_and_no_hint_gives_the_number(capsys, exercise_id):
-    sol = solution(exercise_id, **CONTEXT.get(exercise_id, {}))
-    if exercise_id == "07.1":   # the solution is the right backward, in a layer class
-        class Solved(nnlib.Dense):
-            pass
-        sol = Solved(3, 2, seed=4)
-    assert verdict(capsys, exercise_id, sol).startswith("correct: ")
-    assert verdict(capsys, exercise_id, ...).startswith("not attempted yet")
-    exercise = tutor._key(exercise_id)
-    assert len(exercise.hints) >= 2
-    for text in exercise.hints[:-1]:   # the last hint may give the formula, never the number
-        assert_gives_nothing_away(exercise_id, text)
-    for text in [exercise.hints[-1]] + [m.message for m in exercise.misconceptions]:
-        assert_gives_nothing_away(exercise_id, text)
-    hint(exercise_id)
-    assert capsys.readouterr().out.startswith("hint ")
-
-
-def test_all_exercises_of_notebooks_05_to_08_are_tested():
-    filed = [i for nn in (5, 6, 7, 8) for i in __import__(f"nnlib.exercises.nb{nn:02d}", fromlist=["_"]).EXERCISES]
-    assert filed == IDS
+TABLE = ExerciseTable(notebooks=(5, 6, 7, 8), wrong=WRONG, context=CONTEXT, right={"07.1": Solved(3, 2, seed=4)})
 
 
 def test_stubs_and_malformed_answers_get_a_verdict_not_a_traceback(capsys):
-    assert verdict(capsys, "07.1", Stub(3, 2, seed=0)).startswith("not attempted yet")
-    assert "3 inputs and 2 outputs" in verdict(capsys, "07.1", Stub(2, 2, seed=0))
-    assert verdict(capsys, "05.2", [np.zeros((2, 3))] * 4).startswith("not yet: W, b, v and c must have")
-    assert verdict(capsys, "05.2", [1, 2]).startswith("not yet: give a list of four arrays")
+    assert TABLE.verdict(capsys, "07.1", Stub(3, 2, seed=0)).startswith("not attempted yet")
+    assert "3 inputs and 2 outputs" in TABLE.verdict(capsys, "07.1", Stub(2, 2, seed=0))
+    assert TABLE.verdict(capsys, "05.2", [np.zeros((2, 3))] * 4).startswith("not yet: W, b, v and c must have")
+    assert TABLE.verdict(capsys, "05.2", [1, 2]).startswith("not yet: give a list of four arrays")
 
 
 # -- the keys' numbers ----------------------------------------------------------------------------------

@@ -1,17 +1,14 @@
-"""The exercises of notebooks 09 and 10, answered wrongly on purpose and then rightly.
+"""The exercises of notebooks 09 and 10: their wrong answers, and the keys' own numbers checked against nnlib.
 
-As for notebooks 00-04 (tests/test_exercises_keys.py): for each exercise at least three wrong answers, every
-misconception its key names among them, and one that is no known mistake. Each gets "not yet", names its
-misconception, and shows no expected value in any usual format; the instructors' solution gets "correct". The
-keys' own numbers are checked against nnlib.
+The table below is held to the rules every notebook's exercises follow in test_exercises_tables.py.
 """
 
 import numpy as np
-import pytest
+from exercise_checks import ExerciseTable
 
 import nnlib
 from nnlib import descent
-from nnlib.exercises import check, hint, nb09, nb10, solution, tutor
+from nnlib.exercises import nb09, nb10, solution
 
 A, G, THETA0 = nb09.A, nb09.G, nb09.THETA0
 Z = nb09.Z_NO_BIAS
@@ -55,69 +52,7 @@ WRONG = [
     ("10.3", 0.25, None),
 ]
 
-IDS = ["09.1", "09.2", "09.3", "10.1", "10.2", "10.3"]
-
-
-def verdict(capsys, exercise_id, answer):
-    check(exercise_id, answer)
-    return capsys.readouterr().out.strip()
-
-
-def number_forms(value):
-    """The ways a number may be written: 0.3333, 0.33333333, 3.33e-01, 33.3 %, with or without its sign.
-
-    Forms that are a bare small integer ("1" for 1.01 to two digits) are left out: they are in "t = 1" and
-    "1 − β₁", and say nothing about the answer.
-    """
-    value = float(value)
-    forms = {repr(value), f"{value:.8g}", str(round(value, 8))}
-    forms |= {f"{value:.{k}g}" for k in range(2, 9)} | {f"{value:.{k - 1}e}" for k in range(2, 7)}
-    forms |= {f"{value:.{k}f}" for k in range(2, 9)} | {f"{100 * value:g} %", f"{100 * value:g}%"}
-    forms |= {form.lstrip("-") for form in forms}
-    return {form for form in forms if not (form.lstrip("-").isdigit() and abs(float(form)) < 10)}
-
-
-def assert_gives_nothing_away(exercise_id, text):
-    values = np.ravel(np.asarray(solution(exercise_id), dtype=float))
-    for value in values:
-        for form in number_forms(value):
-            assert form not in text, (exercise_id, form, text)
-
-
-@pytest.mark.parametrize(("exercise_id", "answer", "name"), WRONG,
-                         ids=[f"{i}-{n or 'plain'}-{k}" for k, (i, _, n) in enumerate(WRONG)])
-def test_a_wrong_answer_gets_not_yet_names_the_mistake_and_gives_nothing_away(capsys, exercise_id, answer, name):
-    out = verdict(capsys, exercise_id, answer)
-    assert out.startswith("not yet: "), out
-    if name is not None:
-        [misconception] = [c for c in tutor._key(exercise_id).misconceptions if c.name == name]
-        assert misconception.message in out
-    else:
-        assert 'hint("' in out
-    assert_gives_nothing_away(exercise_id, out)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_every_exercise_has_three_wrong_answers_covering_each_of_its_misconceptions(exercise_id):
-    tried = [name for i, _, name in WRONG if i == exercise_id]
-    assert len(tried) >= 3 and None in tried
-    assert {c.name for c in tutor._key(exercise_id).misconceptions} <= set(tried)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_the_solution_is_correct_and_the_hints_never_give_the_number(capsys, exercise_id):
-    assert verdict(capsys, exercise_id, solution(exercise_id)).startswith("correct: ")
-    assert verdict(capsys, exercise_id, ...).startswith("not attempted yet")
-    exercise = tutor._key(exercise_id)
-    assert len(exercise.hints) >= 2
-    for text in (*exercise.hints, *(m.message for m in exercise.misconceptions)):
-        assert_gives_nothing_away(exercise_id, text)
-    hint(exercise_id)
-    assert capsys.readouterr().out.startswith("hint ")
-
-
-def test_all_exercises_of_notebooks_09_and_10_are_tested():
-    assert list(nb09.EXERCISES) + list(nb10.EXERCISES) == IDS
+TABLE = ExerciseTable(notebooks=(9, 10), wrong=WRONG)
 
 
 # -- the keys' numbers ----------------------------------------------------------------------------------

@@ -1,19 +1,16 @@
-"""The exercises of notebooks 11 and 12, answered wrongly on purpose and then rightly.
+"""The exercises of notebooks 11 and 12: their wrong answers, stubs and answers of the wrong form, and the keys'
+own numbers checked against nnlib.
 
-The same rules as tests/test_exercises_keys.py (notebooks 00-04): for each exercise at least three wrong
-answers, among them every misconception its key names, and one that is no known mistake. Each must get
-"not yet", name the misconception where it is one, and show no expected value (nor the answer's shape); the
-instructors' solution must get "correct". The keys' own numbers are checked against nnlib.
+The table below is held to the rules every notebook's exercises follow in test_exercises_tables.py.
 """
-
-import re
 
 import numpy as np
 import pytest
+from exercise_checks import ExerciseTable
 
 import nnlib
 from nnlib.activations import sigmoid, softmax
-from nnlib.exercises import check, hint, nb11, nb12, solution, tutor
+from nnlib.exercises import nb11, nb12, solution
 
 # The data of each exercise, exactly as the notebooks pass it to check().
 LOGITS = np.array([1.0, 2.0, 0.5, -1.0])
@@ -91,91 +88,22 @@ WRONG = [
     ("12.3", 0.84, None),
 ]
 
-IDS = ["11.1", "11.2", "11.3", "12.1", "12.2", "12.3"]
+# 12.2's answer is two epochs: neither may be named, as a pair or one by one.
+FORBIDDEN = {"12.2": [rf"\b{int(epoch)}\b" for epoch in solution("12.2", **CONTEXT["12.2"])]}
 
-
-def verdict(capsys, exercise_id, answer):
-    check(exercise_id, answer, **CONTEXT.get(exercise_id, {}))
-    return capsys.readouterr().out.strip()
-
-
-def number_forms(value, digits=2):
-    """The ways a number may be written (at least ``digits`` significant): 0.2679, -0.26792, 2.68e-01, 26.8 %."""
-    value = float(value)
-    if value.is_integer():
-        return {f"{value:.0f}", f"{value:.1f}"} if abs(value) >= 10 else set()   # "2" is in "factor 2"
-    forms = {repr(value), f"{value:.8g}"} | {f"{value:.{k}g}" for k in range(digits, 9)}
-    forms |= {f"{value:.{k - 1}e}" for k in range(digits, 7)}
-    if digits <= 2:
-        forms |= {str(round(value, 8)), f"{100 * value:g} %", f"{100 * value:g}%"}
-        forms |= {f"{value:.{k}f}" for k in range(2, 9)}
-    forms |= {form.lstrip("-") for form in forms}
-    return forms if digits <= 2 else {form for form in forms if not form.lstrip("-").isdigit()}
-
-
-def assert_gives_nothing_away(exercise_id, text):
-    exercise = tutor._key(exercise_id)
-    context = CONTEXT.get(exercise_id, {})
-    right = tutor._evaluate(exercise.answer, exercise, context)
-    digits = 4 if exercise.wants_function else 2
-    for value in right.ravel():
-        for form in number_forms(value, digits):
-            assert form not in text, (exercise_id, form, text)
-    if right.ndim == 2:
-        rows, columns = right.shape
-        assert not re.search(rf"\({rows}, ?{columns}\)|{rows} ?[×x] ?{columns}", text), ("a shape", text)
-    if exercise_id == "12.2":  # the two epochs, as a pair or one by one
-        best, stop = (int(v) for v in right)
-        assert not re.search(rf"\b{best}\b|\b{stop}\b", text), ("an epoch", text)
-
-
-@pytest.mark.parametrize(("exercise_id", "answer", "name"), WRONG,
-                         ids=[f"{i}-{n or 'plain'}-{k}" for k, (i, _, n) in enumerate(WRONG)])
-def test_a_wrong_answer_gets_not_yet_names_the_mistake_and_gives_nothing_away(capsys, exercise_id, answer, name):
-    out = verdict(capsys, exercise_id, answer)
-    assert out.startswith("not yet: "), out
-    if name is not None:
-        [misconception] = [c for c in tutor._key(exercise_id).misconceptions if c.name == name]
-        assert misconception.message in out
-    else:
-        assert 'hint("' in out
-    assert_gives_nothing_away(exercise_id, out)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_every_exercise_has_three_wrong_answers_covering_each_of_its_misconceptions(exercise_id):
-    tried = [name for i, _, name in WRONG if i == exercise_id]
-    assert len(tried) >= 3 and None in tried
-    assert {c.name for c in tutor._key(exercise_id).misconceptions} <= set(tried)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_the_solution_is_correct_and_the_hints_never_give_the_number(capsys, exercise_id):
-    context = CONTEXT.get(exercise_id, {})
-    assert verdict(capsys, exercise_id, solution(exercise_id, **context)).startswith("correct: ")
-    assert verdict(capsys, exercise_id, ...).startswith("not attempted yet")
-    exercise = tutor._key(exercise_id)
-    assert len(exercise.hints) >= 2
-    for text in exercise.hints + tuple(m.message for m in exercise.misconceptions):
-        assert_gives_nothing_away(exercise_id, text)
-    hint(exercise_id)
-    assert capsys.readouterr().out.startswith("hint ")
-
-
-def test_all_exercises_of_notebooks_11_and_12_are_tested():
-    assert [*nb11.EXERCISES, *nb12.EXERCISES] == IDS
+TABLE = ExerciseTable(notebooks=(11, 12), wrong=WRONG, context=CONTEXT, forbidden=FORBIDDEN)
 
 
 def test_a_function_whose_body_is_still_dots_is_not_attempted(capsys):
     def log_softmax(Z):  # noqa: N803
         ...
 
-    assert verdict(capsys, "11.3", log_softmax).startswith("not attempted yet")
+    assert TABLE.verdict(capsys, "11.3", log_softmax).startswith("not attempted yet")
 
 
 def test_the_form_of_an_early_stopping_answer_is_explained(capsys):
-    assert verdict(capsys, "12.2", 3).startswith("not yet: give two numbers")
-    assert verdict(capsys, "12.2", (3.5, 6)).startswith("not yet: epochs are whole numbers")
+    assert TABLE.verdict(capsys, "12.2", 3).startswith("not yet: give two numbers")
+    assert TABLE.verdict(capsys, "12.2", (3.5, 6)).startswith("not yet: epochs are whole numbers")
 
 
 # -- the keys' numbers --------------------------------------------------------------------------------

@@ -1,14 +1,14 @@
-"""Notebook 13's exercises, answered wrongly on purpose (every named misconception among them) and rightly.
+"""Notebook 13's exercises: their wrong answers, right answers in a student's own words, and the keys' numbers.
 
-Each wrong answer must get "not yet", name its misconception where it is one, and show no expected value;
-the instructors' solution must get "correct". The data are made like the notebook's: a trained 64-32-10
-network's confusion matrix and first layer are stood in for by fixed arrays of the same form.
+The table below is held to the rules every notebook's exercises follow in test_exercises_tables.py. The data
+are made like the notebook's: a trained 64-32-10 network's confusion matrix and first layer are stood in for by
+fixed arrays of the same form.
 """
 
 import numpy as np
-import pytest
+from exercise_checks import ExerciseTable
 
-from nnlib.exercises import check, hint, nb13, solution, tutor
+from nnlib.exercises import nb13, solution, tutor
 from nnlib.metrics import confusion_matrix
 
 # -- the context the notebook passes ------------------------------------------------------------------
@@ -21,8 +21,6 @@ W = _rng.normal(scale=0.3, size=(32, 64))                 # a first layer's weig
 b = _rng.normal(scale=0.1, size=32)
 x = _rng.integers(0, 17, size=64) / 16                    # one scaled digit
 CONTEXT = {"13.2": {"C": C}, "13.3": {"W": W, "b": b, "x": x}}
-
-IDS = ["13.1", "13.2", "13.3"]
 
 
 def loop_confusion(labels, predicted):
@@ -62,80 +60,21 @@ WRONG = [
     ("13.3", -z, None),
 ]
 
-
-def verdict(capsys, exercise_id, answer):
-    check(exercise_id, answer, **CONTEXT.get(exercise_id, {}))
-    return capsys.readouterr().out.strip()
-
-
-def number_forms(value):
-    """The ways the expected number may appear in a verdict: 0.9722, 0.97, 97.2 %, 9.72e-01, …"""
-    value = float(value)
-    if value.is_integer():
-        return {f"{value:.0f}"} if abs(value) >= 10 else set()   # "2" is in "factor 2", "0" in "row 0"
-    forms = {repr(value), str(round(value, 4))} | {f"{value:.{k}f}" for k in range(2, 9)}
-    forms |= {f"{value:.{k}g}" for k in range(2, 9)} | {f"{value:.{k}e}" for k in range(1, 6)}
-    forms |= {f"{100 * value:.1f} %", f"{100 * value:.0f} %", f"{100 * value:.1f}%"}
-    return forms | {form.lstrip("-") for form in forms}
-
-
-def expected_values(exercise_id):
-    exercise = tutor._key(exercise_id)
-    values = np.ravel(tutor._evaluate(exercise.answer, exercise, CONTEXT.get(exercise_id, {})))
-    # A function exercise's answers are counts of whole samples, shared with every wrong answer's text by chance
-    # ("row 0", "10 × 10"): there only the fractions would give something away.
-    return [v for v in values if not float(v).is_integer()] if exercise.wants_function else list(values)
-
-
-def assert_gives_nothing_away(exercise_id, text):
-    for value in expected_values(exercise_id):
-        for form in number_forms(value):
-            assert form not in text, (exercise_id, form, text)
-
-
-@pytest.mark.parametrize(("exercise_id", "answer", "name"), WRONG,
-                         ids=[f"{i}-{n or 'plain'}-{k}" for k, (i, _, n) in enumerate(WRONG)])
-def test_a_wrong_answer_gets_not_yet_names_the_mistake_and_gives_nothing_away(capsys, exercise_id, answer, name):
-    out = verdict(capsys, exercise_id, answer)
-    assert out.startswith("not yet: "), out
-    if name is not None:
-        [misconception] = [c for c in tutor._key(exercise_id).misconceptions if c.name == name]
-        assert misconception.message in out
-    else:
-        assert 'hint("' in out or "shape" in out or "raised" in out
-    assert_gives_nothing_away(exercise_id, out)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_every_exercise_has_three_wrong_answers_covering_each_of_its_misconceptions(exercise_id):
-    tried = [name for i, _, name in WRONG if i == exercise_id]
-    assert len(tried) >= 3 and None in tried
-    assert {c.name for c in tutor._key(exercise_id).misconceptions} <= set(tried)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_the_solution_is_correct_and_the_hints_never_give_the_number(capsys, exercise_id):
-    assert verdict(capsys, exercise_id, solution(exercise_id, **CONTEXT.get(exercise_id, {}))).startswith("correct: ")
-    assert verdict(capsys, exercise_id, ...).startswith("not attempted yet")
-    exercise = tutor._key(exercise_id)
-    assert len(exercise.hints) >= 2
-    for text in [*exercise.hints, *(m.message for m in exercise.misconceptions)]:
-        assert_gives_nothing_away(exercise_id, text)
-    hint(exercise_id)
-    assert capsys.readouterr().out.startswith("hint 1 of ")
+TABLE = ExerciseTable(notebooks=(13,), wrong=WRONG, context=CONTEXT)
 
 
 def test_a_students_right_answers_in_their_own_words_are_correct(capsys):
-    assert verdict(capsys, "13.1", loop_confusion).startswith("correct: ")
-    assert verdict(capsys, "13.2", np.diag(C) / C.sum(axis=1)).startswith("correct: ")
-    assert verdict(capsys, "13.3", float(W[0] @ x + b[0])).startswith("correct: ")   # the same sum, as a dot product
+    assert TABLE.verdict(capsys, "13.1", loop_confusion).startswith("correct: ")
+    assert TABLE.verdict(capsys, "13.2", np.diag(C) / C.sum(axis=1)).startswith("correct: ")
+    # the same sum, as a dot product
+    assert TABLE.verdict(capsys, "13.3", float(W[0] @ x + b[0])).startswith("correct: ")
 
 
 def test_a_function_left_as_a_stub_is_not_attempted(capsys):
     def my_confusion(labels, predicted):
         ...
 
-    assert verdict(capsys, "13.1", my_confusion).startswith("not attempted yet")
+    assert TABLE.verdict(capsys, "13.1", my_confusion).startswith("not attempted yet")
 
 
 def test_key_13_1_cases_tell_the_misconceptions_apart():
