@@ -27,7 +27,7 @@ help:
 	@echo "make test-browser  the website in headless Chromium: no JavaScript error, figures drawn, animation plays"
 	@echo "make img       redraw the diagrams in img/ (then make execute embeds them in the notebooks)"
 	@echo "make execute   re-run the notebooks in place to refresh their stored outputs"
-	@echo "make bench     time nnlib against a hand-fused numpy loop"
+	@echo "make bench     time nnlib against the leanest numpy loop, and the playground's redraws"
 	@echo "make lint      ruff over nnlib, tests, bench, tools and notebooks"
 	@echo "make clean     remove .venv and caches"
 
