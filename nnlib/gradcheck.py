@@ -7,7 +7,7 @@ one with a bug is off by far more.
 
 import numpy as np
 
-from .regularisation import check_rate, penalty
+from .regularisation import penalty
 
 
 def numerical_gradient(f, theta, eps=1e-6):
@@ -38,12 +38,12 @@ def network_gradients(network, X, y, loss="mse", eps=1e-6, *, l1=0.0, l2=0.0):
     penalty l1·Σ|w| + (l2/2)·Σw². Returns two lists shaped like
     ``network.parameters()``: (analytic, numeric).
     """
-    network.compute_gradients(X, y, loss, l1=l1, l2=l2)
+    network.compute_gradients(X, y, loss, l1=l1, l2=l2)  # checks the data and the rates, once
     analytic = [g.copy() for g in network.gradients()]
     parameters = network.parameters()
 
     def objective():
-        return network.loss(X, y, loss) + penalty(parameters, check_rate(l1, "l1"), check_rate(l2, "l2"))
+        return network.loss(X, y, loss) + penalty(parameters, l1, l2)
 
     numeric = [numerical_gradient(objective, p, eps) for p in parameters]
     return analytic, numeric

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .activations import sigmoid, softmax
+from .activations import sigmoid
 
 # Probabilities are kept inside [EPS, 1 − EPS] so that log(p) and 1/p stay finite.
 EPS = 1e-12
@@ -141,6 +141,21 @@ def _check_distributions(y):
                          f"row {bad[0]} sums to {sums[bad[0]]:g} ({len(bad)} such rows)")
 
 
+def _cce_value(p, y):
+    """The categorical cross-entropy of an already clipped p."""
+    return -float(np.sum(y * np.log(p))) / len(p)
+
+
+def _cce_gradient(p, y):
+    """Its gradient at an already clipped p."""
+    return -y / p / len(p)
+
+
+def _clip_below(p):
+    # Only log(p) and 1 / p need guarding: p = 1 is fine here, unlike in the binary case.
+    return np.clip(p, EPS, 1.0)
+
+
 def categorical_cross_entropy(p, y):
     """Categorical cross-entropy: the mean over samples of −Σ_k y_k log p_k.
 
@@ -149,19 +164,19 @@ def categorical_cross_entropy(p, y):
     """
     p, y = _check_same_shape(p, y)
     _check_distributions(y)
-    return -float(np.sum(y * np.log(np.clip(p, EPS, 1.0)))) / len(p)
+    return _cce_value(_clip_below(p), y)
 
 
 def categorical_cross_entropy_gradient(p, y):
     """∂cce/∂p = −y / p / n, with p clipped like the value."""
     p, y = _check_same_shape(p, y)
     _check_distributions(y)
-    return -y / np.clip(p, EPS, 1.0) / len(p)
+    return _cce_gradient(_clip_below(p), y)
 
 
 def _cce_value_and_gradient(p, y):
-    p = np.clip(p, EPS, 1.0)
-    return -float(np.sum(y * np.log(p))) / len(p), -y / p / len(p)
+    p = _clip_below(p)  # once, for both
+    return _cce_value(p, y), _cce_gradient(p, y)
 
 
 def cce_from_logits(z, y):
@@ -170,12 +185,14 @@ def cce_from_logits(z, y):
     −Σ_k y_k log softmax(z)_k = logsumexp(z) − Σ_k y_k z_k when each row of y sums to 1.
     logsumexp(z) = m + log Σ_k e^(z_k − m) with m the row's largest logit: the exponents
     are ≤ 0, so nothing overflows, even for logits of ±1000. The gradient is
-    (softmax(z) − y) / n. Returns (value, gradient); the inputs are not checked.
+    (softmax(z) − y) / n, and softmax(z) = e^(z_k − m) / Σ_j e^(z_j − m) reuses the same
+    exponentials. Returns (value, gradient); the inputs are not checked.
     """
     shifted = z - z.max(axis=1, keepdims=True)
-    log_total = np.log(np.exp(shifted).sum(axis=1))
-    value = float(np.sum(log_total - np.sum(y * shifted, axis=1))) / len(z)
-    return value, (softmax(z) - y) / len(z)
+    exp = np.exp(shifted)
+    total = exp.sum(axis=1, keepdims=True)
+    value = float(np.sum(np.log(total[:, 0]) - np.sum(y * shifted, axis=1))) / len(z)
+    return value, (exp / total - y) / len(z)
 
 
 class Loss(NamedTuple):

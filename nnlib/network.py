@@ -116,10 +116,22 @@ class Network:
 
     def logits(self, X):
         """The input of the last layer (for a network ending in an activation: its pre-activation z)."""
-        X = as_inputs(X, self.n_inputs)
+        return self._forward_to_logits(as_inputs(X, self.n_inputs))
+
+    def _forward_to_logits(self, X):
         for layer in self.layers[:-1]:
             X = layer.forward(X)
         return X
+
+    def _checked(self, X, y, loss):
+        """The loss (with a value_and_gradient) and the data as float arrays, checked once for the loss."""
+        loss_fn = _complete(get_loss(loss))
+        X = as_inputs(X, self.n_inputs, "X")
+        if len(X) == 0:  # a mean over no samples
+            raise ValueError(f"X must hold at least one sample; got shape {X.shape}")
+        y = as_targets(y, len(X), self.n_outputs, "y")
+        loss_fn.value(y, y)  # rejects targets the loss cannot take (bce needs 0/1), with its message
+        return loss_fn, X, y
 
     def _forward_backward(self, X, y, loss_fn, fused):
         """Forward, loss, backward on checked arrays; returns the loss. The gradients stay in the layers.
@@ -130,10 +142,7 @@ class Network:
             value, gradient = loss_fn.value_and_gradient(self.forward(X), y)
             self.backward(gradient)
             return value
-        Z = X
-        for layer in self.layers[:-1]:
-            Z = layer.forward(Z)
-        value, gradient = fused(Z, y)
+        value, gradient = fused(self._forward_to_logits(X), y)
         for layer in reversed(self.layers[:-1]):
             gradient = layer.backward(gradient)
         return value
@@ -141,25 +150,16 @@ class Network:
     def _loss_value(self, X, y, loss_fn, fused):
         if fused is None:
             return loss_fn.value(self.forward(X), y)
-        Z = X
-        for layer in self.layers[:-1]:
-            Z = layer.forward(Z)
-        return fused(Z, y)[0]
+        return fused(self._forward_to_logits(X), y)[0]
 
     def compute_gradients(self, X, y, loss="mse", *, l1=0.0, l2=0.0):
         """Forward and backward on (X, y): returns the loss (plus the weight penalty) and leaves ∂L/∂θ in
         ``gradients()``. This is one step of ``fit`` without the update, for gradient checks and your own loops.
         """
-        loss_fn = _complete(get_loss(loss))
-        X = as_inputs(X, self.n_inputs)
-        y = as_targets(y, len(X), self.n_outputs)
-        loss_fn.value(y, y)  # rejects targets the loss cannot take, with its message
+        loss_fn, X, y = self._checked(X, y, loss)
         l1, l2 = check_rate(l1, "l1"), check_rate(l2, "l2")
-        value = self._forward_backward(X, y, loss_fn, self._fused_loss(loss_fn))
-        if l1 or l2:
-            value += penalty(self.parameters(), l1, l2)
-            add_penalty_gradient(self.parameters(), self.gradients(), l1, l2)
-        return value
+        value, weight_penalty = self._gradients(X, y, loss_fn, self._fused_loss(loss_fn), l1, l2)
+        return value + weight_penalty
 
     # -- parameters ------------------------------------------------------------
     def parameters(self):
@@ -216,10 +216,7 @@ class Network:
 
     def loss(self, X, y, loss="mse"):
         """The loss of the network's output on (X, y) (from the logits for sigmoid + bce and softmax + cce)."""
-        loss_fn = _complete(get_loss(loss))
-        X = as_inputs(X, self.n_inputs)
-        y = as_targets(y, len(X), self.n_outputs)
-        loss_fn.value(y, y)  # rejects targets the loss cannot take, with its message
+        loss_fn, X, y = self._checked(X, y, loss)
         return self._loss_value(X, y, loss_fn, self._fused_loss(loss_fn))
 
     def fit(self, X, y, *, epochs, lr, loss="mse", optimiser="sgd", batch_size=None, validation_data=None,
@@ -238,12 +235,10 @@ class Network:
         keeps a copy of the parameters before training and after every k-th epoch
         (and the last), for animations. ``progress=True`` shows a progress bar.
         """
-        loss_fn = _complete(get_loss(loss))
         X = as_inputs(X, self.n_inputs, "X")
         if len(X) == 0:
             raise ValueError(f"X must hold at least one sample to train on; got shape {X.shape}")
-        y = as_targets(y, len(X), self.n_outputs, "y")
-        loss_fn.value(y, y)  # rejects targets the loss cannot take (bce needs 0/1) before any training
+        loss_fn, X, y = self._checked(X, y, loss)  # before any training
         epochs = check_positive_int(epochs, "epochs")
         lr = check_positive_number(lr, "lr")
         optimiser = get_optimiser(optimiser)
@@ -318,15 +313,18 @@ class Network:
                        snapshots=snapshots, penalty=None if train_penalty is None else train_penalty[:epoch],
                        best_epoch=best_epoch, epochs_run=epoch)
 
+    def _gradients(self, X, y, loss_fn, fused, l1, l2):
+        """Forward and backward with the penalty's gradient added: returns (loss, penalty)."""
+        value = self._forward_backward(X, y, loss_fn, fused)
+        if not (l1 or l2):
+            return value, 0.0
+        parameters = self.parameters()
+        add_penalty_gradient(parameters, self.gradients(), l1, l2)
+        return value, penalty(parameters, l1, l2)
 
     def _train_step(self, X, y, loss_fn, fused, optimiser, lr, l1, l2):
-        """One step of training on a batch: gradients (with the penalty's), then the optimiser's update."""
-        value = self._forward_backward(X, y, loss_fn, fused)
-        weight_penalty = 0.0
-        if l1 or l2:
-            parameters = self.parameters()
-            weight_penalty = penalty(parameters, l1, l2)
-            add_penalty_gradient(parameters, self.gradients(), l1, l2)
+        """One step of training on a batch: the gradients, then the optimiser's update; returns (loss, penalty)."""
+        value, weight_penalty = self._gradients(X, y, loss_fn, fused, l1, l2)
         optimiser.step(self, lr)
         return value, weight_penalty
 

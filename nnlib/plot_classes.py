@@ -56,10 +56,9 @@ def class_grid(network, X, *, grid=41, padding=0.25):
     the probabilities at the point (xs[j], ys[i]): rows follow x2, as in an image
     and in Plotly's heat maps.
     """
-    xs, ys = plane_axes(X, grid=grid, padding=padding)
-    xx, yy = np.meshgrid(xs.astype(float), ys.astype(float))
-    P = class_probabilities(network, np.column_stack([xx.ravel(), yy.ravel()]))
-    return xs, ys, P.reshape(len(ys), len(xs), -1).astype(DTYPE)
+    xs, ys, points = plane_grid(X, grid=grid, padding=padding)
+    P = class_probabilities(network, points)
+    return xs.astype(DTYPE), ys.astype(DTYPE), P.reshape(len(ys), len(xs), -1).astype(DTYPE)
 
 
 def region_codes(P, levels=LEVELS):

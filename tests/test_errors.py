@@ -104,6 +104,9 @@ def test_bad_fit_arguments(net, kwargs, error, message):
 def test_empty_training_set(net):
     with pytest.raises(ValueError, match=r"X must hold at least one sample to train on; got shape \(0, 2\)"):
         net.fit(np.zeros((0, 2)), np.zeros(0), epochs=1, lr=0.1)
+    for method in (net.loss, net.compute_gradients):
+        with pytest.raises(ValueError, match=r"X must hold at least one sample; got shape \(0, 2\)"):
+            method(np.zeros((0, 2)), np.zeros(0))
 
 
 def test_numpy_scalars_are_accepted(net):

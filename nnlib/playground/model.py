@@ -25,7 +25,7 @@ from .. import data
 from ..grid import plane_grid
 from ..network import mlp
 from ..optimisers import get_optimiser
-from ..regularisation import add_penalty_gradient, penalty
+from ..regularisation import add_penalty_gradient
 from .settings import KEYS, Settings, parse_settings
 
 # What each feature token computes from the points X (n, 2).
@@ -144,10 +144,8 @@ class Playground:
             X, T, share = self.F_train[batch], self.T_train[batch], len(batch)
             self._start += s.batch
         value = self.net.compute_gradients(X, T, self.loss_name)
-        if s.l1 or s.l2:
-            parameters = self.net.parameters()
-            penalty(parameters, s.l1, s.l2)  # fit measures it here too (and so it costs the same)
-            add_penalty_gradient(parameters, self.net.gradients(), s.l1, s.l2)
+        if s.l1 or s.l2:  # the data loss is what the curves show; the penalty only steers the step
+            add_penalty_gradient(self.net.parameters(), self.net.gradients(), s.l1, s.l2)
         self.optimiser.step(self.net, s.lr)
         self.batches += 1
         if share is None:
