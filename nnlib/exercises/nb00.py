@@ -16,7 +16,8 @@ EXERCISES = {
                          [0, 0, 1, 0]),
         ),
         hints=("'x1 implies x2' is a promise: if x1 is 1, then x2 is 1. It is broken in one case only.",
-               "The target is 0 only for x1 = 1 and x2 = 0, and 1 for the other three inputs."),
+               "An implication is false only when its premise is true and its conclusion false: "
+               "test each of the four rows against that."),
     ),
     "00.2": Exercise(
         asks="the number of parameters of mlp([2, 4, 1])",

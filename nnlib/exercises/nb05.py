@@ -83,6 +83,7 @@ EXERCISES = {
             m.looks_like("one wrong point", "two points stay at 0, not one", 0.25),
         ),
         hints=("Which outputs go to ±1 exactly, and which stay at 0? Add up the squared errors.",
-               "The loss is (1/4)·Σ (output − target)² over the four points; two terms are 0 and two are 1²."),
+               "The loss is (1/4)·Σ (output − target)² over the four points: which of the four terms vanish, and how "
+               "far is each of the others from its target?"),
     ),
 }

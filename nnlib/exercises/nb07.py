@@ -82,7 +82,8 @@ EXERCISES = {
         ),
         hints=("dW has the shape of W, (n_out, n_in), and sums δ xᵀ over the samples; db sums δ over the samples; "
                "dX sends δ back through W.",
-               "self.dW = dZ.T @ self.X, self.db = dZ.sum(axis=0), return dZ @ self.W."),
+               "dW sums δ xᵀ over the samples (one product of dZᵀ and the cached input), db sums δ over the "
+               "samples, and the gradient sent back is Wᵀ δ for each sample."),
     ),
     "07.2": Exercise(
         asks="the relative error",

@@ -51,7 +51,7 @@ EXERCISES = {
         ),
         hints=("backward multiplies the gradient that arrives, dA, element by element by the activation's slope "
                "at Z.",
-               "tanh'(z) = 1 − tanh(z)²: dA * (1 - np.tanh(Z)**2)."),
+               "tanh'(z) = 1 − tanh²(z), taken at Z; the chain rule multiplies it, entry by entry, with dA."),
     ),
     "08.3": Exercise(
         asks="the factor in ∂L/∂p",

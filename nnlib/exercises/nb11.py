@@ -51,7 +51,7 @@ EXERCISES = {
                          lambda logits: np.log(_row_softmax(logits))),
         ),
         hints=("Make every logit positive with np.exp, then make the four numbers sum to 1.",
-               "p_k = e^(z_k) / Σ_j e^(z_j): np.exp(logits) divided by its own sum."),
+               "p_k = e^(z_k) / Σ_j e^(z_j)."),
     ),
     "11.2": Exercise(
         asks="∂L/∂Z of the mean loss",

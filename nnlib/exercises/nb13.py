@@ -89,7 +89,8 @@ EXERCISES = {
                          "digit there are", lambda C: np.diag(C)),
         ),
         hints=("The right answers are on the diagonal of C; how many test images does each digit have?",
-               "Row i of C holds every test image of digit i: divide np.diag(C) by the row sums, C.sum(axis=1)."),
+               "Row i of C holds every test image of digit i: the fraction right is its diagonal entry over "
+               "that row's total."),
     ),
     "13.3": Exercise(
         asks="hidden unit 1's z for the first test digit",
