@@ -68,8 +68,10 @@ EXERCISES = {
         ),
         hints=("Let unit 1 be an AND (on only for (+1, +1)) and unit 2 an OR (off only for (−1, −1)); large "
                "weights make tanh nearly ±1.",
-               "AND: the line x1 + x2 = 1, so weights (5, 5) and bias −5; OR: the line x1 + x2 = −1. The output "
-               "must be positive only when h1 ≈ −1 and h2 ≈ +1: pick the signs of v and c for that."),
+               "AND needs a line with (+1, +1) alone on its positive side, OR one with (−1, −1) alone on its "
+               "negative side: both run parallel to x1 + x2 = 0, on opposite sides of it. Scale each unit's weights "
+               "and bias up together until tanh saturates, then choose v and c so that the output is positive only "
+               "when h1 ≈ −1 and h2 ≈ +1."),
     ),
     "05.3": Exercise(
         asks="the floor of seed 1's loss",

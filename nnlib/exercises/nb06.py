@@ -29,7 +29,8 @@ EXERCISES = {
                          lambda W, b: np.column_stack([W, -b])),
         ),
         hints=("The wide layer sees [x1, x2, 1]; the weight on the 1 multiplies nothing but 1, so it is the bias.",
-               "Append b to W as a last column (np.column_stack)."),
+               "W_wide is W with one more column, the weights of the constant 1 (the last input). Build it from W "
+               "and b without changing either; numpy can stack arrays side by side."),
     ),
     "06.2": Exercise(
         asks="δ_hidden",
@@ -48,7 +49,9 @@ EXERCISES = {
         ),
         hints=("Each hidden unit collects the output deltas through its outgoing weights, then passes them "
                "through its own sigmoid.",
-               "δ_hidden = (δ_out @ W2) ⊙ h(1 − h), with h the hidden values σ(z_hidden)."),
+               "Chain rule in two steps: ∂L/∂h, each hidden unit's share of the output deltas through its outgoing "
+               "weights (a product with W2, oriented to give one column per hidden unit), then times σ'(z_hidden), "
+               "written with h alone."),
     ),
     "06.3": Exercise(
         asks="the output at the origin",
@@ -61,6 +64,7 @@ EXERCISES = {
             m.looks_like("certain", "a sigmoid reaches 1 only at infinity", 1.0),
         ),
         hints=("Without biases, what does each hidden unit get as its input at x = (0, 0)? And the output unit?",
-               "Every z is W·0 = 0: tanh(0) for the hidden units, then σ of the output's z."),
+               "Every hidden z is W·0 = 0: what does each hidden unit output then, and so what is the output "
+               "unit's z, and its value?"),
     ),
 }
