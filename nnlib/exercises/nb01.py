@@ -26,7 +26,8 @@ EXERCISES = {
             m.sign_flip("z = w1 x1 + w2 x2 + b, with the signs of the weights as given"),
         ),
         hints=("First the weighted sum z, then the activation.",
-               "z = w·x + b (in numpy: w @ x + b), then a = np.tanh(z)."),
+               "z = w·x + b: each weight times its own input, summed, plus the bias; the neuron's output is tanh "
+               "of z, not z itself (numpy has both the product and tanh)."),
     ),
     "01.2": Exercise(
         asks="σ'' as a function of the output a",

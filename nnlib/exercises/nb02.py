@@ -89,6 +89,7 @@ EXERCISES = {
                                   why="count the points, do not average"),
         ),
         hints=("A false positive is a point the classifier calls positive (1) although its label is 0.",
-               "With numpy: (predicted == 1) & (labels == 0) marks them; .sum() counts them."),
+               "Compare two boolean arrays, one for \"predicted 1\" and one for \"label 0\": the points where both "
+               "hold are the false positives, and summing a boolean array counts its True entries."),
     ),
 }
