@@ -45,6 +45,10 @@ as clearing new pages for fresh arrays) is. BLAS runs on one thread, in this
 thread. The time per epoch is the best block's; the median shows the spread, and
 each ratio is also given per round (median and the range of the middle 80 %).
 
+For the large task the bench then times, one at a time, the operations where nnlib and
+the lean loop differ, and sorts the gap by the choice of nnlib it comes from (samples as
+rows, the bias as its own vector, fresh arrays, the unused ∂L/∂X of the first layer).
+
 The last column counts the new pages of memory the kernel had to clear for each
 epoch (minor page faults): a fresh array of 10 000 × 64 values is 5 MB, and when
 the allocator has just given such memory back to the kernel, the next fresh
