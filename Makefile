@@ -39,7 +39,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
-setup: $(STAMP)
+# JupyterLab's defaults for this environment: code cells wrap long lines, so at 800 px (a laptop
+# split in two, a projector) no line of code hides behind a sideways scroll. Your own settings win.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_OVERRIDES): tools/lab-overrides.json $(STAMP)
+	mkdir -p $(@D)
+	cp $< $@
+
+setup: $(STAMP) $(LAB_OVERRIDES)
 
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 lab: setup
