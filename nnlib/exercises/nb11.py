@@ -63,6 +63,9 @@ EXERCISES = {
             m.sum_instead_of_mean(lambda Z, labels: len(Z), why="the loss is the mean over the samples, so each "
                                                               "row of its gradient carries 1/n"),
             m.transposed("one row per sample, one column per class, like Z"),
+            m.looks_like("mean over every entry", "that divides by the number of entries, samples times classes; "
+                         "the loss is a mean over the samples only, and each sample's loss already sums over its "
+                         "classes", lambda Z, labels: mean_cce_gradient(Z, labels) / np.shape(Z)[1]),
             m.looks_like("∂L/∂p", "that is ∂L/∂p = −y/p/n, the gradient with respect to the probabilities; the "
                          "softmax's Jacobian turns it into the gradient with respect to the logits",
                          lambda Z, labels: -one_hot(labels, 3) / np.clip(softmax(np.asarray(Z, float)), 1e-300, 1)
