@@ -102,7 +102,7 @@ EXERCISES = {
         ),
         hints=("Subtracting the same number from a row of logits does not change its softmax: use each row's "
                "largest logit.",
-               "With m = Z.max(axis=1, keepdims=True): log p = (Z − m) − log(Σ e^(Z − m)), the sum along axis=1 "
-               "with keepdims=True."),
+               "log p_k = (z_k − m) − log Σ_j e^(z_j − m), with m the row's largest logit: take the maximum and the "
+               "sum along each row, keeping one column per row so that the subtraction broadcasts."),
     ),
 }
