@@ -56,6 +56,7 @@ WRONG = [
     ("11.2", P / N, "no targets"),
     ("11.2", (softmax(Z.T).T - Y) / N, "softmax down the columns"),
     ("11.2", (sigmoid(Z) - Y) / N, "sigmoids"),
+    ("11.2", GRAD / 3, "mean over every entry"),
     ("11.2", np.zeros((4, 3)), None),
     ("11.3", lambda Z: np.log(np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)), "not finite"),
     ("11.3", lambda Z: np.log(softmax(Z)), "not finite"),    # a stable softmax, then the log of an underflowed p
@@ -72,6 +73,8 @@ WRONG = [
     ("12.1", DW - RATE * W, "decay subtracted"),
     ("12.1", DW + RATE * np.sign(W), "L1"),
     ("12.1", (DW + RATE * W).T, "transposed"),
+    ("12.1", DW + RATE, "the same decay for every weight"),
+    ("12.1", np.round(DW + RATE * W, 2), "rounded"),
     ("12.1", DW * (1 - RATE), None),
     ("12.2", (2, 5), "counted from 0"),
     ("12.2", (13, 13), "whole run"),

@@ -49,6 +49,7 @@ WRONG = [
     ("13.2", 1 - right_2, "error rate"),
     ("13.2", 100 * right_2, "percent"),
     ("13.2", np.diag(C), "counts"),
+    ("13.2", right_2.round(2), "rounded"),
     ("13.2", right_2[::-1], None),
     ("13.2", right_2.mean(), None),
     ("13.3", W[0] @ x, "no bias"),

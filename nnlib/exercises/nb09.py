@@ -59,10 +59,12 @@ EXERCISES = {
                          2 * THETA0 - adam_first_step(THETA0, G, LR)),
             m.looks_like("the step", "that is the step θ₁ − θ₀; the question asks for θ₁ itself",
                          adam_first_step(THETA0, G, LR) - THETA0),
+            m.looks_like("one direction for both", "both coordinates moved the same way; Adam moves each one "
+                         "against the sign of its own gradient", THETA0 - LR),
         ),
         hints=("After one step from m = s = 0, what are m̂ and ŝ once the bias correction is applied?",
-               "At t = 1, m̂ = g and ŝ = g², so each coordinate moves by lr·g/(|g| + ε): about lr, whatever the size "
-               "of g, against the sign of g."),
+               "At t = 1 the bias correction undoes the factors 1 − β₁ and 1 − β₂ exactly; put the m̂ and ŝ you get "
+               "into θ₁ = θ₀ − lr·m̂/(√ŝ + ε), one coordinate at a time."),
     ),
     "09.3": Exercise(
         asks="the largest bias that makes the unit dead on all four points",
@@ -76,6 +78,9 @@ EXERCISES = {
                          "largest w·x decides", -Z_NO_BIAS.mean()),
             m.looks_like("one point", "that silences only the first point; the unit must be ≤ 0 at all four",
                          -Z_NO_BIAS[0]),
+            m.Misconception("not the largest", "with that bias the unit is dead on all four points, but a larger "
+                            "bias would still do it: the question asks for the largest one",
+                            test=lambda got, right: got.shape == right.shape and bool(np.all(got < right))),
         ),
         hints=("Compute z without the bias, w·x, for each of the four points.",
                "The unit is dead when w·x + b ≤ 0 for every point, i.e. b ≤ −(w·x) for the point with the "

@@ -48,6 +48,8 @@ EXERCISES = {
             m.looks_like("standard deviation", "that is the standard deviation of z; the question asks for its "
                          "variance", np.sqrt(N * VAR_W * (VAR_X + MEAN_X**2))),
             m.looks_like("μ not squared", "E[x²] = Var x + μ², with μ squared", N * VAR_W * (VAR_X + MEAN_X)),
+            m.looks_like("standard deviation of x", "that uses the inputs' standard deviation where their variance "
+                         "belongs: the rule adds Var x and μ², two squares", N * VAR_W * (np.sqrt(VAR_X) + MEAN_X**2)),
         ),
         hints=("Start from one term, w·x, with w of mean 0 and independent of x. What is E[(w x)²]?",
                "Var z = n · Var w · (Var x + μ²)."),
@@ -67,6 +69,11 @@ EXERCISES = {
                          (SIGMA_W * np.sqrt(WIDTH))**STEPS),
             m.looks_like("σ(0) for σ'(0)", "σ(0) = 1/2 is the sigmoid's value at 0; its slope there is σ(0)(1 − σ(0))",
                          (0.5 * SIGMA_W * np.sqrt(WIDTH))**STEPS),
+            m.looks_like("one layer", "that is the factor of one layer; the error meets it again at every step back, "
+                         "so the factors multiply", PER_LAYER),
+            m.Misconception("rounded", "your answer looks rounded; give it unrounded (let Python compute it, do not "
+                            "retype it)", test=lambda got, right: got.shape == right.shape
+                            and bool(np.all(np.abs(got / right - 1) < 0.05))),
         ),
         hints=("Work out the factor for one layer first, then ask how many layers the error passes between layer 10 "
                "and layer 1.",

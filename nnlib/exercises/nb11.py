@@ -63,6 +63,9 @@ EXERCISES = {
             m.sum_instead_of_mean(lambda Z, labels: len(Z), why="the loss is the mean over the samples, so each "
                                                               "row of its gradient carries 1/n"),
             m.transposed("one row per sample, one column per class, like Z"),
+            m.looks_like("mean over every entry", "that divides by the number of entries, samples times classes; "
+                         "the loss is a mean over the samples only, and each sample's loss already sums over its "
+                         "classes", lambda Z, labels: mean_cce_gradient(Z, labels) / np.shape(Z)[1]),
             m.looks_like("∂L/∂p", "that is ∂L/∂p = −y/p/n, the gradient with respect to the probabilities; the "
                          "softmax's Jacobian turns it into the gradient with respect to the logits",
                          lambda Z, labels: -one_hot(labels, 3) / np.clip(softmax(np.asarray(Z, float)), 1e-300, 1)
@@ -99,7 +102,7 @@ EXERCISES = {
         ),
         hints=("Subtracting the same number from a row of logits does not change its softmax: use each row's "
                "largest logit.",
-               "With m = Z.max(axis=1, keepdims=True): log p = (Z − m) − log(Σ e^(Z − m)), the sum along axis=1 "
-               "with keepdims=True."),
+               "log p_k = (z_k − m) − log Σ_j e^(z_j − m), with m the row's largest logit: take the maximum and the "
+               "sum along each row, keeping one column per row so that the subtraction broadcasts."),
     ),
 }

@@ -62,10 +62,18 @@ EXERCISES = {
             m.looks_like("L1", "that is the L1 penalty's gradient, λ·sign(w); L2 gives a term proportional to w itself",
                          lambda W, dW, rate: np.asarray(dW) + rate * np.sign(W)),
             m.transposed("the gradient has the shape of W"),
+            m.looks_like("the same decay for every weight", "that adds the same decay term to every entry; the "
+                         "penalty's gradient depends on the value of each weight",
+                         lambda W, dW, rate: np.asarray(dW, dtype=float) + rate),
+            m.Misconception("rounded", "your answer looks rounded; give it unrounded (let Python compute it from "
+                            "W_ex, dW_ex and rate_ex, do not retype it)",
+                            test=lambda got, right: got.shape == right.shape
+                            and bool(np.allclose(got, right, rtol=0, atol=0.0051))),
         ),
         hints=("The gradient of a sum is the sum of the gradients: the data's part is given, differentiate "
                "(λ/2) w² for one weight.",
-               "∂/∂w of (λ/2) w² is λ w, so the total gradient is dW plus rate times W."),
+               "Differentiate (λ/2) Σ w² with respect to one weight: only one term of the sum depends on it. Do that "
+               "for every entry of W_ex, and add the result to the data's gradient, entry by entry."),
     ),
     "12.2": Exercise(
         asks="(best_epoch, stop_epoch)",
@@ -117,6 +125,8 @@ EXERCISES = {
                          lambda val_accuracy, test_accuracy: 100 * honest_report(val_accuracy, test_accuracy)),
         ),
         hints=("Two steps with two different sets: one chooses the setting, the other gives the number.",
-               "Choose the setting with the highest validation accuracy, then report that setting's test accuracy."),
+               "Which of the two lists may choose (section 5 says what seed 001 got wrong)? Its best entry "
+               "picks a setting; the report is that same setting's score on the set that played no part in "
+               "the choice (np.argmax gives a position)."),
     ),
 }
