@@ -73,6 +73,20 @@ def test_a_rounded_number_is_not_correct_and_is_told_so(capsys):
         assert verdict(capsys, "01.1", typed) == "not yet: your answer looks rounded; give it unrounded " \
                                                  "(let Python compute it, do not retype it)."
     assert "rounded" not in verdict(capsys, "01.1", 1.0)   # a whole number is not a rounded 0.46
+    assert "rounded" not in verdict(capsys, "01.1", 0.5)   # nor is one digit: a guess, not a rounding
+    assert "rounded" not in verdict(capsys, "01.1", round(right, 2) + 0.01)   # off by a digit: wrong, not rounded
+
+
+def test_rounding_is_recognised_in_scientific_notation_and_across_an_array(capsys):
+    tiny = solution("10.3")   # a few millionths: rounded to 2 significant digits it has 7 decimals
+    assert "looks rounded" in verdict(capsys, "10.3", float(f"{tiny:.2g}"))
+    assert "looks rounded" not in verdict(capsys, "10.3", 2 * float(f"{tiny:.2g}"))
+    # np.round(a, 2) writes 1.0012 as 1.0: an entry with fewer decimals is rounded to the array's precision
+    right = np.array([1.0012, 0.2534, -0.0031])
+    assert tutor._looks_rounded(np.round(right, 2), right)            # [1.0, 0.25, -0.0]
+    assert tutor._looks_rounded(np.array([1.001, 0.253, -0.003]), right)  # cut off at 3 decimals
+    assert not tutor._looks_rounded(np.array([1.0, 0.26, 0.0]), right)  # one entry off by a digit
+    assert not tutor._looks_rounded(np.array([1.0, 0.3, 0.0]), right)   # no entry shows two digits
 
 
 def test_warnings_inside_a_students_function_are_not_shown(capsys):

@@ -71,9 +71,6 @@ EXERCISES = {
                          (0.5 * SIGMA_W * np.sqrt(WIDTH))**STEPS),
             m.looks_like("one layer", "that is the factor of one layer; the error meets it again at every step back, "
                          "so the factors multiply", PER_LAYER),
-            m.Misconception("rounded", "your answer looks rounded; give it unrounded (let Python compute it, do not "
-                            "retype it)", test=lambda got, right: got.shape == right.shape
-                            and bool(np.all(np.abs(got / right - 1) < 0.05))),
         ),
         hints=("Work out the factor for one layer first, then ask how many layers the error passes between layer 10 "
                "and layer 1.",

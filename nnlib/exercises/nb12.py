@@ -65,10 +65,6 @@ EXERCISES = {
             m.looks_like("the same decay for every weight", "that adds the same decay term to every entry; the "
                          "penalty's gradient depends on the value of each weight",
                          lambda W, dW, rate: np.asarray(dW, dtype=float) + rate),
-            m.Misconception("rounded", "your answer looks rounded; give it unrounded (let Python compute it from "
-                            "W_ex, dW_ex and rate_ex, do not retype it)",
-                            test=lambda got, right: got.shape == right.shape
-                            and bool(np.allclose(got, right, rtol=0, atol=0.0051))),
         ),
         hints=("The gradient of a sum is the sum of the gradients: the data's part is given, differentiate "
                "(λ/2) w² for one weight.",

@@ -87,9 +87,6 @@ EXERCISES = {
             m.looks_like("percent", "give fractions between 0 and 1, not percent", lambda C: 100 * fraction_right(C)),
             m.looks_like("counts", "those are counts of right answers; divide each by how many test images of that "
                          "digit there are", lambda C: np.diag(C)),
-            m.Misconception("rounded", "your answer looks rounded; give it unrounded (let Python compute it from C, "
-                            "do not retype it)", test=lambda got, right: got.shape == right.shape
-                            and bool(np.allclose(got, right, rtol=0, atol=0.0051))),
         ),
         hints=("The right answers are on the diagonal of C; how many test images does each digit have?",
                "Row i of C holds every test image of digit i: the fraction right is its diagonal entry over "

@@ -131,20 +131,31 @@ def _same(got, right, rtol):
     return got.shape == right.shape and bool(np.all(_close(got, right, rtol)))
 
 
-def _decimals(x):
-    text = np.format_float_positional(float(x), trim="-")
-    return len(text.split(".")[1]) if "." in text else 0
+def _written(x):
+    """How x looks written out in full: (its decimals, its significant digits); 3.8e-06 is 0.0000038: (7, 2)."""
+    text = np.format_float_positional(float(x), trim="-").lstrip("-")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return decimals, len(text.replace(".", "").lstrip("0"))
 
 
 def _looks_rounded(got, right):
-    """Each entry is the right one rounded or cut off after the 2 to 5 decimals the student wrote."""
+    """Every entry is the right one rounded or cut off at the precision the student worked to.
+
+    That precision is the most decimals any entry shows (np.round(a, 2) writes 1.0012 as 1.0,
+    so 1.0 next to 0.25 counts as rounded to 2 decimals), and some entry must show at least
+    2 significant digits: a lone 1 or 0.5 is a guess, not a rounding.
+    """
     if got.shape != right.shape or not np.all(np.isfinite(got)):
         return False
+    written = [_written(g) for g in got.ravel()]
+    decimals = max(d for d, _ in written)
+    if max(s for _, s in written) < 2:
+        return False
+    step = 10.0**-decimals
     for g, r in zip(got.ravel(), right.ravel()):
-        d = _decimals(g)
-        rounded = abs(g - r) <= 0.5 * 10.0**-d * (1 + 1e-9)
-        cut_off = abs(g) <= abs(r) and abs(g - r) < 10.0**-d and g * r >= 0
-        if not (2 <= d <= 5 and (rounded or cut_off)):
+        rounded = abs(g - r) <= 0.5 * step * (1 + 1e-9)
+        cut_off = abs(g) <= abs(r) and abs(g - r) < step and g * r >= 0
+        if not (rounded or cut_off):
             return False
     return True
 
