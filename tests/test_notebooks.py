@@ -48,3 +48,17 @@ def test_notebook_conventions(path):
     assert nb.cells[1].source.startswith("# "), "the title comes right after the badge"
     assert "What you will learn" in markdown
     assert "## Exercises" in markdown or "## Exercise" in markdown
+
+
+def test_notebook_10_quotes_the_success_table_that_notebook_05_asserts():
+    # 10 explains 05's table of successes per init scale from a copy of it; 05 asserts the table it measures.
+    # Were 05's numbers to change, 10 would explain a table that no longer exists.
+    def table(pattern, name):
+        source = "\n".join(c.source for c in nbformat.read(ROOT / "notebooks" / name, as_version=4).cells
+                           if c.cell_type == "code")
+        [found] = re.findall(pattern, source, re.MULTILINE)
+        return found
+
+    measured = table(r"^assert successes == (\{[^}]*\})", "05_xor_hidden_layer.ipynb")
+    quoted = table(r"^SUCCESSES_IN_05 = (\{[^}]*\})", "10_initialisation_and_depth.ipynb")
+    assert quoted == measured
