@@ -53,17 +53,21 @@ WRONG = [
     ("05.1", X5 @ W5.T + B5, "no activation"),
     ("05.1", sigmoid(X5 @ W5.T + B5), "sigmoid"),
     ("05.1", np.tanh(np.tanh(X5 @ W5.T + B5)), "tanh twice"),
+    ("05.1", np.tanh(X5 @ W5.T + B5).T, "transposed"),   # the column convention: np.tanh(W @ X.T + b[:, None])
     ("05.1", np.tanh(X5 @ W5.T + B5)[:, ::-1], None),
     ("05.2", hand_weights([5.0, -5.0], [5.0]), "sign flip"),
     ("05.2", hand_weights([5.0, 0.0], [0.0]), "AND"),
     ("05.2", hand_weights([0.0, 5.0], [0.0]), "OR"),
     ("05.2", hand_weights([0.0, 0.0], [-1.0]), "constant"),
+    ("05.2", [np.ones((2, 2)), np.array([-1.0, 1.0]), np.array([[-1.0, 1.0]]), np.array([-1.0])], "rounds to 0"),
     ("05.2", hand_weights([-5.0, 0.0], [0.0]), None),   # NAND
     ("05.3", 0.0, "zero"),
-    ("05.3", 2.0, "sum instead of mean"),
-    ("05.3", 1.0, "outputs all 0"),
-    ("05.3", 0.25, "one wrong point"),
-    ("05.3", 0.75, None),
+    ("05.3", 0.75, "common answer 0"),
+    ("05.3", 0.5, "seed 1's floor"),
+    ("05.3", 1 / 3, "best answer"),
+    ("05.3", 8 / 9, "mean over three"),
+    ("05.3", 8 / 3, "sum instead of mean"),
+    ("05.3", 1.0, None),
     ("06.1", np.column_stack([B6, W6]), "bias first"),
     ("06.1", np.column_stack([W6, B6]).T, "transposed"),
     ("06.1", np.column_stack([W6, -B6]), "bias negated"),
@@ -127,13 +131,14 @@ def test_stubs_and_malformed_answers_get_a_verdict_not_a_traceback(capsys):
 
 # -- the keys' numbers ----------------------------------------------------------------------------------
 
-def test_key_05_2_solution_computes_xor_and_05_3_is_seed_1s_floor():
+def test_key_05_2_solution_computes_xor_and_05_3_is_the_three_point_floor():
     net = nnlib.mlp([2, 2, 1], hidden="tanh", output="tanh", seed=0)
     net.set_parameters(solution("05.2"))
     assert np.array_equal(np.sign(net.predict(X5)[:, 0]), Y5)
-    # seed 1 gets (-1, -1) and (+1, -1) right and leaves the other two at 0: the loss tends to the floor
-    floor = np.mean((np.array([-1.0, 0.0, 1.0, 0.0]) - Y5) ** 2)
-    assert floor == solution("05.3") == nb05.EXERCISES["05.3"].answer
+    # (-1, -1) exact, the other three one common answer a: the lowest mean squared error over a
+    answers = np.linspace(-1, 1, 20001)
+    losses = [np.mean((np.array([-1.0, a, a, a]) - Y5) ** 2) for a in answers]
+    assert np.isclose(min(losses), solution("05.3"), rtol=1e-8) and solution("05.3") == nb05.EXERCISES["05.3"].answer
 
 
 def test_key_06_2_is_nnlibs_hidden_delta():

@@ -44,6 +44,8 @@ EXERCISES = {
             m.looks_like("sigmoid", "this network's hidden units are tanh, not sigmoid",
                          lambda X, W, b: sigmoid(X @ W.T + b)),
             m.looks_like("tanh twice", "tanh seems to be applied twice", lambda X, W, b: np.tanh(np.tanh(X @ W.T + b))),
+            m.transposed("h = tanh(W x + b) takes x as a column, but here each input is a row of X, so H needs one "
+                         "row per input"),
         ),
         hints=("Each row of X is one input x; hidden unit j computes tanh(w_j · x + b_j), with w_j row j of W.",
                "For all inputs at once: tanh of the matrix product of X with W transposed, plus b."),
@@ -65,6 +67,9 @@ EXERCISES = {
             m.Misconception("constant", "the output is the same for all four inputs: the output unit ignores the "
                             "hidden units (are the output weights 0, or the hidden units saturated the same way?)",
                             test=lambda got, right: got.size == 4 and bool(np.all(got == got[0]))),
+            m.Misconception("rounds to 0", "some outputs round to 0, so the output unit's input is close to 0 there: "
+                            "make the weights larger so that tanh saturates, and check that v and c give every input "
+                            "a clear sign", test=lambda got, right: got.size == 4 and bool(np.any(got == 0))),
         ),
         hints=("Let unit 1 be an AND (on only for (+1, +1)) and unit 2 an OR (off only for (−1, −1)); large "
                "weights make tanh nearly ±1.",
@@ -74,18 +79,23 @@ EXERCISES = {
                "when h1 ≈ −1 and h2 ≈ +1."),
     ),
     "05.3": Exercise(
-        asks="the floor of seed 1's loss",
-        answer=0.5,
+        asks="the floor of the three-point plateau",
+        answer=2 / 3,
         misconceptions=(
-            m.looks_like("zero", "the loss only falls to 0 if every point is right; two of seed 1's outputs stay "
-                         "at 0", 0.0),
+            m.looks_like("zero", "the loss falls to 0 only if every point is right; three points share one answer "
+                         "and their targets differ", 0.0),
+            m.looks_like("common answer 0", "that is the loss with the common answer 0, the best for seed 1's two "
+                         "points; for targets +1, +1 and −1 another common answer does better", 0.75),
+            m.looks_like("seed 1's floor", "that is seed 1's floor, where two points looked alike; here three do", 0.5),
+            m.looks_like("best answer", "that is the best common answer itself; the question asks for the loss it "
+                         "leaves", 1 / 3),
+            m.looks_like("mean over three", "this divides by 3: the mean squared error is over all four points, the "
+                         "exact one included", 8 / 9),
             m.sum_instead_of_mean(4, why="the mean squared error divides by the four points"),
-            m.looks_like("outputs all 0", "that is the loss with all four outputs at 0; two of them go to their "
-                         "targets", 1.0),
-            m.looks_like("one wrong point", "two points stay at 0, not one", 0.25),
         ),
-        hints=("Which outputs go to ±1 exactly, and which stay at 0? Add up the squared errors.",
-               "The loss is (1/4)·Σ (output − target)² over the four points: which of the four terms vanish, and how "
-               "far is each of the others from its target?"),
+        hints=("Call the common answer a and write the loss as a function of a: which of the four squared errors "
+               "vanishes, and what are the other three?",
+               "L(a) = (1/4)·[(a − 1)² + (a − 1)² + (a + 1)²] (the exact point adds 0). Set dL/da = 0 to find the "
+               "best a (the mean of the three targets), then put it back into L(a)."),
     ),
 }
