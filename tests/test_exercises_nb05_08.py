@@ -76,6 +76,8 @@ WRONG = [
     ("06.2", (DELTA_OUT6 @ W2_6) * sigmoid_derivative(H6), "derivative of the output"),
     ("06.2", np.outer(DELTA_OUT6[:, 0], W2_6[0]) * H6 * (1 - H6), "one output"),
     ("06.2", DELTA_OUT6.sum(axis=1, keepdims=True) * H6 * (1 - H6), "no W2"),
+    ("06.2", ((W2_6.T @ DELTA_OUT6.T) * (H6 * (1 - H6)).T), "transposed"),   # columns as samples
+    ("06.2", ((DELTA_OUT6 @ W2_6) * H6 * (1 - H6)).sum(axis=0), "summed over samples"),
     ("06.2", (DELTA_OUT6 @ W2_6) * H6, None),
     ("06.3", 0.0, "tanh(0)"),
     ("06.3", 0.25, "slope"),

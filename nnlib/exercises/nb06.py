@@ -46,6 +46,10 @@ EXERCISES = {
                          "adds them", lambda delta_out, W2, h: np.outer(delta_out[:, 0], W2[0]) * h * (1 - h)),
             m.looks_like("no W2", "the output errors reach hidden unit j through its outgoing weights, column j of W2",
                          lambda delta_out, W2, h: delta_out.sum(axis=1, keepdims=True) * h * (1 - h)),
+            m.transposed("δ_hidden has one row per sample, like h, and one column per hidden unit"),
+            m.looks_like("summed over samples", "this looks like δ_hidden summed over the samples, which is ∂L/∂b1; "
+                         "the exercise asks for every sample's own row", lambda delta_out, W2, h:
+                         hidden_delta(delta_out, W2, h).sum(axis=0)),
         ),
         hints=("Each hidden unit collects the output deltas through its outgoing weights, then passes them "
                "through its own sigmoid.",
