@@ -109,11 +109,13 @@ WRONG = [
     ("08.2", lambda Z, dA: dA * (1 - Z**2), "1 − Z²"),
     ("08.2", lambda Z, dA: dA * sigmoid(Z) * (1 - sigmoid(Z)), "sigmoid"),
     ("08.2", lambda Z, dA: -dA * (1 - np.tanh(Z) ** 2), "sign flip"),
+    ("08.2", lambda Z, dA: dA * (1 - np.tanh(Z)) ** 2, "(1 − tanh)²"),
     ("08.2", lambda Z, dA: dA * np.tanh(Z), None),
     ("08.3", 1 / 15, "missing factor 2"),
     ("08.3", 2.0, "sum instead of mean"),
     ("08.3", 0.4, "per sample"),
     ("08.3", 1 / 5, "per sample, no 2"),
+    ("08.3", 2 / 3, "per output"),
     ("08.3", 0.5, None),
 ]
 

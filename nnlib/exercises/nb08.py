@@ -48,6 +48,8 @@ EXERCISES = {
             m.looks_like("sigmoid", "σ(Z)(1 − σ(Z)) is the sigmoid's derivative, not tanh's",
                          lambda Z, dA: dA * sigmoid(Z) * (1 - sigmoid(Z))),
             m.sign_flip(),
+            m.looks_like("(1 − tanh)²", "the square belongs to tanh(Z) alone: 1 − tanh²(Z), not (1 − tanh(Z))²",
+                         lambda Z, dA: dA * (1 - np.tanh(Z)) ** 2),
         ),
         hints=("backward multiplies the gradient that arrives, dA, element by element by the activation's slope "
                "at Z.",
@@ -64,6 +66,8 @@ EXERCISES = {
                          "over the samples only", 2 / OUTPUT_SHAPE[0]),
             m.looks_like("per sample, no 2", "the mean is over every entry, and (p − y)² brings a factor 2",
                          1 / OUTPUT_SHAPE[0]),
+            m.looks_like("per output", "the mean is over all entries of the output, samples times outputs, not "
+                         "over the outputs only", 2 / OUTPUT_SHAPE[1]),
         ),
         hints=("L is the mean of (p − y)² over every entry of the output array. How many entries has it?",
                "∂L/∂p = 2(p − y)/n with n = out.size, the number of entries (samples × outputs)."),
