@@ -88,6 +88,7 @@ WRONG = [
     ("07.1", layer_with(db=lambda dZ: dZ.mean(axis=0)), "mean instead of sum"),
     ("07.1", layer_with(db=lambda dZ: dZ[0]), "first row"),
     ("07.1", layer_with(dX=lambda dZ, W: W.T @ dZ.T), "dX transposed"),
+    ("07.1", layer_with(db=lambda dZ: np.zeros(2)), "db not set"),
     ("07.1", layer_with(dX=lambda dZ, W: -(dZ @ W)), None),
     ("07.2", 0.1, "the factor"),
     ("07.2", 0.9, "no denominator"),
@@ -129,6 +130,9 @@ TABLE = ExerciseTable(notebooks=(5, 6, 7, 8), wrong=WRONG, context=CONTEXT, righ
 def test_stubs_and_malformed_answers_get_a_verdict_not_a_traceback(capsys):
     assert TABLE.verdict(capsys, "07.1", Stub(3, 2, seed=0)).startswith("not attempted yet")
     assert "3 inputs and 2 outputs" in TABLE.verdict(capsys, "07.1", Stub(2, 2, seed=0))
+    # a db of the wrong shape is named, even when its numbers are right (the update would fail on it)
+    assert "one row per sample" in TABLE.verdict(capsys, "07.1", layer_with(db=lambda dZ: dZ))
+    assert "would fail" in TABLE.verdict(capsys, "07.1", layer_with(db=lambda dZ: dZ.sum(axis=0, keepdims=True)))
     assert TABLE.verdict(capsys, "05.2", [np.zeros((2, 3))] * 4).startswith("not yet: W, b, v and c must have")
     assert TABLE.verdict(capsys, "05.2", [1, 2]).startswith("not yet: give a list of four arrays")
 

@@ -40,6 +40,12 @@ def backward_results(layer):
         if np.any(getattr(layer, "dW", 0)):
             raise NotYet("backward sets dW but returns nothing; it must return dX, the error for the layer below")
         raise NotImplementedError   # the stub: not attempted yet
+    db = np.asarray(getattr(layer, "db", None))
+    if db.shape != layer.b.shape and db.ndim == 2 and db.shape[0] == len(PROBE_X):
+        raise NotYet("db has one row per sample: the bias gradient adds up δ over the samples (bug 3)")
+    if db.shape != layer.b.shape and db.size == layer.b.size:
+        raise NotYet("db has the right numbers but not the shape of b, so the update b -= lr * db would fail: "
+                     "one number per output, with no extra axis")
     return np.concatenate([np.ravel(layer.dW), np.ravel(layer.db), np.ravel(dX)])
 
 
@@ -79,6 +85,8 @@ EXERCISES = {
             m.looks_like("dX transposed", "dX looks transposed: it needs one row per sample and one column per "
                          "input",
                          _with(dX=lambda W: W.T @ PROBE_DZ.T)),
+            m.looks_like("db not set", "db is still all zeros, as the layer started: backward must set self.db too",
+                         _with(db=lambda W: np.zeros(2))),
         ),
         hints=("dW has the shape of W, (n_out, n_in), and sums δ xᵀ over the samples; db sums δ over the samples; "
                "dX sends δ back through W.",
