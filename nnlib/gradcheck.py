@@ -25,7 +25,14 @@ def numerical_gradient(f, theta, eps=1e-6):
 
 
 def relative_error(analytic, numeric):
-    """‖a − n‖ / (‖a‖ + ‖n‖): 0 for equal arrays, 1 for opposite ones (0 if both are 0)."""
+    """‖a − n‖ / (‖a‖ + ‖n‖): 0 for equal arrays, 1 for opposite ones (0 if both are 0).
+
+    The two must have the same shape: numpy would broadcast a (4, 1) gradient against a
+    (1,) one into a number that says nothing about either (notebook 07, bug 3).
+    """
+    analytic, numeric = np.asarray(analytic, dtype=float), np.asarray(numeric, dtype=float)
+    if analytic.shape != numeric.shape:
+        raise ValueError(f"analytic and numeric must have the same shape; got {analytic.shape} and {numeric.shape}")
     denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
     return 0.0 if denominator == 0 else float(np.linalg.norm(analytic - numeric) / denominator)
 

@@ -114,3 +114,11 @@ def test_relative_error():
     assert relative_error(a, a) == 0.0
     assert relative_error(a, -a) == 1.0
     assert relative_error(np.zeros(2), np.zeros(2)) == 0.0
+
+
+def test_relative_error_refuses_arrays_of_different_shapes():
+    # db = dZ (the bias gradient not summed, notebook 07) against the numerical (1,): broadcasting would give a number
+    with pytest.raises(ValueError, match=r"same shape; got \(4, 1\) and \(1,\)"):
+        relative_error(np.ones((4, 1)), np.ones(1))
+    with pytest.raises(ValueError, match="same shape"):
+        relative_error(np.ones((2, 3)), np.ones((3, 2)))   # a transposed gradient of a non-square layer
