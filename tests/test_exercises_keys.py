@@ -45,6 +45,7 @@ WRONG = [
     ("01.1", sigmoid(0.5), "sigmoid"),
     ("01.1", np.tanh(1.25), "inputs paired wrongly"),
     ("01.1", -np.tanh(0.5), "sign flip"),
+    ("01.1", np.tanh(1.5), "weight's sign dropped"),
     ("01.1", np.tanh(0.7), None),
     ("01.2", lambda a: sigmoid(a) * (1 - sigmoid(a)) * (1 - 2 * sigmoid(a)), "derivative of the output"),
     ("01.2", lambda a: 1 - 2 * a, "with respect to a"),
@@ -54,6 +55,12 @@ WRONG = [
     ("01.3", lambda z, y: -(y * np.log(sigmoid(z)) + (1 - y) * np.log(1 - sigmoid(z))), "not finite"),
     ("01.3", lambda z, y: -(y * np.log(1 / (1 + np.exp(-z))) + (1 - y) * np.log(1 - 1 / (1 + np.exp(-z)))),
      "not finite"),
+    ("01.3", lambda z, y: -np.log(sigmoid(np.where(y == 1, z, -z))), "not finite"),   # log σ at σ = 0
+    ("01.3", lambda z, y: y * np.log1p(np.exp(-z)) + (1 - y) * np.log1p(np.exp(z)), "not finite"),   # e^800
+    ("01.3", lambda z, y: -(y * np.log(sigmoid(z) + 1e-12) + (1 - y) * np.log(1 - sigmoid(z) + 1e-12)), "clipped"),
+    ("01.3", lambda z, y: -(y * np.log(np.clip(sigmoid(z), 1e-7, 1 - 1e-7))
+                            + (1 - y) * np.log(np.clip(1 - sigmoid(z), 1e-7, 1 - 1e-7))), "clipped"),
+    ("01.3", lambda z, y: (sigmoid(z) - y) ** 2, None),
     ("01.3", lambda z, y: z * y - np.logaddexp(0, z), "sign flip"),
     ("01.3", lambda z, y: np.logaddexp(0, z) - (1 - y) * z, "labels and predictions swapped"),
     ("01.3", lambda z, y: np.logaddexp(0, -z), "y ignored"),
@@ -63,11 +70,14 @@ WRONG = [
     ("02.1", np.mean(P - Y), "∂L/∂b"),
     ("02.1", np.mean(2 * (P - Y) * P * (1 - P) * X), "squared error"),
     ("02.1", np.mean((X - 1 - Y) * X), "no sigmoid"),
+    ("02.1", np.mean((sigmoid(X) - Y) * X), "no bias"),
+    ("02.1", np.mean((sigmoid(X + 1) - Y) * X), "bias sign"),
     ("02.1", 0.1, None),
     ("02.2", 0.9, "the range [−5, 5]"),
     ("02.2", 0.16, "error rate"),
     ("02.2", 84, "percent"),
     ("02.2", 0.68, "share on 0"),
+    ("02.2", 0.92, "rounded, not truncated"),
     ("02.2", 0.83, "off by one"),
     ("02.2", 0.85, "off by one"),
     ("02.2", 0.75, None),
@@ -76,12 +86,17 @@ WRONG = [
     ("02.3", lambda predicted, labels: (predicted != labels).sum(), "all errors"),
     ("02.3", lambda predicted, labels: ((predicted == 1) & (labels == 1)).sum(), "true positives"),
     ("02.3", lambda predicted, labels: np.mean((predicted == 1) & (labels == 0)), "mean instead of sum"),
+    ("02.3", lambda predicted, labels: (predicted == 1) & (labels == 0), "not counted"),
+    ("02.3", lambda predicted, labels: predicted > labels, "not counted"),
+    ("02.3", lambda predicted, labels: predicted.sum(), "predicted positives"),
     ("02.3", lambda predicted, labels: len(predicted), None),
     ("03.1", lambda x1: 3 * x1 + 1, "not divided by w2"),
     ("03.1", lambda x1: -(3 * x1 + 1) / 2, "sign flip"),
     ("03.1", lambda x1: (2 * x1 - 1) / 3, "solved for x1"),
     ("03.1", lambda x1: 1.5 * x1, "no bias"),
     ("03.1", lambda x1: -2 / 3 * x1, "along w"),
+    ("03.1", lambda x1: (3 * x1 - 1) / 2, "bias sign"),
+    ("03.1", lambda x1: 1.5 * x1 + 1, "bias not divided"),
     ("03.1", lambda x1: x1, None),
     ("03.2", (1, 1, -2, -0.5), "sign flip"),
     ("03.2", (1, 1, 0, -1.5), "AND"),
@@ -100,6 +115,10 @@ WRONG = [
     ("04.1", 2 * (OUT - T), "no tanh'"),
     ("04.1", 2 * (OUT - T) * (1 - np.tanh(OUT) ** 2), "derivative of the output"),
     ("04.1", 2 * (OUT - T) * OUT * (1 - OUT), "sigmoid's derivative"),
+    ("04.1", 2 * (OUT - 1) * (1 - OUT**2), "target of the sample followed"),
+    ("04.1", 2 * (nb04.OUT_FOLLOWED + 1) * (1 - nb04.OUT_FOLLOWED**2), "output of the sample followed"),
+    ("04.1", 2 * (nb04.OUT_FOLLOWED - 1) * (1 - nb04.OUT_FOLLOWED**2), "δ_out of the sample followed"),
+    ("04.1", -0.3911278, "the batch's ∂L/∂c"),   # as printed in the notebook's table
     ("04.1", 1.0, None),
     ("04.2", X_IN.T @ DZ, "transposed"),
     ("04.2", DZ.T @ X_IN / len(X_IN), "mean instead of sum"),
@@ -111,6 +130,7 @@ WRONG = [
     ("04.3", 1 / LAMBDA, "slow-down"),
     ("04.3", 1 / LAMBDA**2, "slow-down squared"),
     ("04.3", LAMBDA**3, "λ three times"),
+    ("04.3", 0.15**2, "the section's λ"),
     ("04.3", 0.5, None),
 ]
 
@@ -168,3 +188,13 @@ def test_key_04_3_seed_000s_loop_gives_the_hidden_layer_lambda_squared():
     seed_step_hidden = delta_hidden @ x.T
     gradient_hidden = -((W1.T @ ((target - out) * out * (1 - out))) * h * (1 - h)) @ x.T
     assert np.allclose(seed_step_hidden, -solution("04.3") * gradient_hidden, rtol=1e-12)
+
+
+def test_key_04_1_numbers_from_the_notebook_are_nnlibs():
+    net = nnlib.mlp([2, 2, 1], hidden="tanh", output="tanh")
+    net.set_parameters([nb04.W1, nb04.B1, nb04.V[None, :], [nb04.C]])
+    assert np.isclose(net.predict(nb04.X_FOLLOWED[None, :])[0, 0], nb04.OUT_FOLLOWED, rtol=1e-12)
+    X_xor, y_xor = nnlib.logic_gate("xor", encoding="bipolar")
+    assert np.array_equal(X_xor, nb04.XOR_BIPOLAR[0]) and np.array_equal(y_xor, nb04.XOR_BIPOLAR[1])
+    net.compute_gradients(X_xor, y_xor, loss="mse")
+    assert np.isclose(net.gradients()[3][0], nb04.BATCH_DL_DC, rtol=1e-12)

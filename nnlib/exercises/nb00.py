@@ -35,7 +35,7 @@ EXERCISES = {
             m.off_by_one("did you count every bias, one per hidden and output unit?"),
         ),
         hints=("Each layer has a weight for every (input, unit) pair and one bias per unit.",
-               "A Dense(n_in, n_out) layer has n_in·n_out weights and n_out biases; add the two layers. "
-               "To check yourself: sum(p.size for p in net.parameters())."),
+               "A Dense(n_in, n_out) layer has n_in·n_out weights and n_out biases; add up both layers' weights "
+               "and biases."),
     ),
 }

@@ -13,6 +13,16 @@ W, B, X = np.array([0.5, -0.25]), 0.5, np.array([1.0, 2.0])
 _z = np.concatenate([np.linspace(-800, -100, 8), np.linspace(-40, 40, 81), np.linspace(100, 800, 8)])
 Z3, Y3 = np.concatenate([_z, _z]), np.concatenate([np.zeros_like(_z), np.ones_like(_z)])
 
+
+def capped_in_the_tails(got, right):
+    """Right where the loss is small, but far too small where it is large: p clipped away from 0 and 1 (+ eps)."""
+    if not np.all(np.isfinite(got)):
+        return False
+    small, large = right < 5, right > 100
+    return bool(np.all(np.abs(got[small] - right[small]) <= 1e-3 * (1 + right[small]))
+                and np.all(got[large] < 0.5 * right[large]))
+
+
 EXERCISES = {
     "01.1": Exercise(
         asks="the neuron's output",
@@ -23,6 +33,8 @@ EXERCISES = {
             m.looks_like("sigmoid", "that is the sigmoid of z; this neuron's activation is tanh", sigmoid(W @ X + B)),
             m.looks_like("inputs paired wrongly", "each weight multiplies its own input: w1 with x1, w2 with x2",
                          np.tanh(W @ X[::-1] + B)),
+            m.looks_like("weight's sign dropped", "w2 is negative: its input pulls z down, it does not push it up",
+                         np.tanh(np.abs(W) @ X + B)),
             m.sign_flip("z = w1 x1 + w2 x2 + b, with the signs of the weights as given"),
         ),
         hints=("First the weighted sum z, then the activation.",
@@ -54,8 +66,13 @@ EXERCISES = {
         answer=lambda z, y: np.logaddexp(0, z) - y * z,
         cases=[(Z3, Y3)],
         misconceptions=(
-            m.not_finite_where_right_is("σ(z) rounds to 0 or 1 far out before the log is taken; compute the loss "
-                                        "from z, without forming σ(z) first"),
+            m.not_finite_where_right_is("far out in a tail something rounds before the log is taken (σ(z) to 0 or "
+                                        "1, or e^(±z) to inf); compute the loss from z, forming neither σ(z) nor "
+                                        "e^(±z)"),
+            m.Misconception("clipped", "your loss is right where it is small but stops growing far out in the "
+                            "tails, as if p had been clipped away from 0 and 1 (an eps in the log): a confidently "
+                            "wrong neuron then gets a capped loss; compute the loss from z instead",
+                            test=capped_in_the_tails),
             m.sign_flip("a loss is never negative: the minus sign in front of the bracket matters"),
             m.labels_swapped(lambda z, y: np.logaddexp(0, z) - (1 - y) * z,
                              why="that is the loss of the other class (y and 1 − y swapped)"),

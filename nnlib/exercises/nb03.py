@@ -42,6 +42,10 @@ EXERCISES = {
                          lambda x1: 1.5 * x1),
             m.looks_like("along w", "that line points along (w1, w2); the decision line is perpendicular to it",
                          lambda x1: -2 / 3 * x1),
+            m.looks_like("bias sign", "the bias term has the wrong sign: it stays on the same side of the = sign as "
+                         "3·x1, so it keeps its sign", lambda x1: (3 * x1 - 1) / 2),
+            m.looks_like("bias not divided", "divide every term by x2's weight, the bias too",
+                         lambda x1: 1.5 * x1 + 1),
         ),
         hints=("On the decision line z = w1·x1 + w2·x2 + b is exactly 0.",
                "Solve 3·x1 − 2·x2 + 1 = 0 for x2."),

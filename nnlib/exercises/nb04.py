@@ -10,8 +10,16 @@ W1, B1 = np.array([[0.2, 0.4], [0.3, 0.7]]), np.array([0.1, -0.2])
 V, C = np.array([0.4, 0.9]), -0.1
 X, Y = np.array([-1.0, -1.0]), -1.0
 OUT = np.tanh(V @ np.tanh(W1 @ X + B1) + C)
+# What is still in the notebook's variables from the sample followed step by step, x = (1, -1) with y = +1,
+# and the batch's ∂L/∂c from its table: numbers a student may pick up by mistake.
+X_FOLLOWED, Y_FOLLOWED = np.array([1.0, -1.0]), 1.0
+OUT_FOLLOWED = np.tanh(V @ np.tanh(W1 @ X_FOLLOWED + B1) + C)
+XOR_BIPOLAR = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]]), np.array([-1.0, 1.0, 1.0, -1.0])
+_out_batch = np.tanh(np.tanh(XOR_BIPOLAR[0] @ W1.T + B1) @ V + C)
+BATCH_DL_DC = np.mean(2 * (_out_batch - XOR_BIPOLAR[1]) * (1 - _out_batch**2))
 
-LAMBDA = 0.3   # exercise 04.3: the learning rate of seed 000's loop
+LAMBDA = 0.3              # exercise 04.3: the learning rate it asks about
+LAMBDA_SECTION = 0.15     # the rate of seed 000's loop, used in the notebook's section
 
 
 def batch_weight_gradient(dZ, X):  # noqa: N803 (the notebook's names)
@@ -29,6 +37,16 @@ EXERCISES = {
             m.derivative_of_output(2 * (OUT - Y) * (1 - np.tanh(OUT) ** 2), f="tanh"),
             m.looks_like("sigmoid's derivative", "o(1 − o) is the sigmoid's derivative; this network's output is "
                          "tanh", 2 * (OUT - Y) * OUT * (1 - OUT)),
+            m.looks_like("target of the sample followed", "that uses y = +1, the target of the sample followed step by "
+                         "step (the variable target); this sample's target is −1",
+                         2 * (OUT - Y_FOLLOWED) * (1 - OUT**2)),
+            m.looks_like("output of the sample followed", "that uses o of the sample x = (1, −1) (the variable o); "
+                         "use this sample's output, o_ex", 2 * (OUT_FOLLOWED - Y) * (1 - OUT_FOLLOWED**2)),
+            m.looks_like("δ_out of the sample followed", "that is δ_out of the sample x = (1, −1) followed step by "
+                         "step; this exercise asks about the sample x = (−1, −1)",
+                         2 * (OUT_FOLLOWED - Y_FOLLOWED) * (1 - OUT_FOLLOWED**2)),
+            m.looks_like("the batch's ∂L/∂c", "that is ∂L/∂c of the mean loss over the four XOR points (the table); "
+                         "this exercise asks for one sample's L = (o − y)²", BATCH_DL_DC),
         ),
         hints=("c enters u = v1·h1 + v2·h2 + c with the factor 1. Which local derivatives lie between L and u?",
                "∂L/∂c = ∂L/∂o · ∂o/∂u · ∂u/∂c = 2(o − y) · (1 − o²) · 1."),
@@ -60,6 +78,8 @@ EXERCISES = {
             m.looks_like("slow-down squared", "that is a ratio, not a learning rate", 1 / LAMBDA**2),
             m.looks_like("λ three times", "count the λ on the way to the hidden weights: one in each delta",
                          LAMBDA**3),
+            m.looks_like("the section's λ", "that is the answer for λ = 0.15, the section's rate; this exercise takes "
+                         "λ = 0.3", LAMBDA_SECTION**2),
         ),
         hints=("Follow λ through the loop: which deltas is it multiplied into, and which delta does the hidden "
                "weights' update use?",
