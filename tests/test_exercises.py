@@ -197,4 +197,7 @@ def test_functions_of_several_arrays_are_called_once_per_case():
 
     exercise = Exercise(asks="the count", answer=count_ones, cases=[([1, 0], [1, 1]), ([0], [0])])
     assert judge(exercise, count_ones).startswith("correct")
+    # a mask instead of its count, for inputs of different lengths: said so, not a numpy error about sequences
+    assert judge(exercise, lambda a, b: a + b) == "not yet: your function's results have different shapes for " \
+        "different inputs ((2,) and (1,)); this exercise asks for a number."
     assert all(isinstance(a, np.ndarray) for a, _ in calls)   # the student's function gets numpy arrays

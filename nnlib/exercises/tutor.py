@@ -108,7 +108,13 @@ def _call(function, exercise):
                 return None
             return np.broadcast_to(np.asarray(result, dtype=float), np.shape(exercise.points))
         results = [function(*(np.array(arg) for arg in case)) for case in exercise.cases]
-        return None if any(_is_missing(r) for r in results) else np.array(results, dtype=float)
+        if any(_is_missing(r) for r in results):
+            return None
+        shapes = [np.shape(r) for r in results]
+        if len(set(shapes)) > 1:  # e.g. a mask returned where a count is asked, for inputs of different lengths
+            raise NotYet(f"your function's results have different shapes for different inputs ({shapes[0]} and "
+                         f"{next(s for s in shapes if s != shapes[0])}); this exercise asks for {exercise.form}")
+        return np.array(results, dtype=float)
 
 
 def _evaluate(spec, exercise, context):
