@@ -152,7 +152,9 @@ def test_the_playground_trains_draws_every_neuron_applies_presets_and_pauses_at_
     page.locator(".widget-dropdown", has=page.get_by_text("preset", exact=True)).locator("select").select_option(
         label="x1·x2 replaces the hidden layer")
     page.wait_for_function("document.querySelector('.widget-textarea textarea').value.includes('x1x2;hidden=none')")
-    assert input_neurons(page) == 3 and page.locator("rect.neuron[data-column='1']").count() == 1  # the output
+    # the diagram follows the settings string in a later message from the kernel: wait for it
+    expect(page.locator("rect.neuron[data-column='1']")).to_have_count(1, timeout=30_000)  # the output, no hidden layer
+    assert input_neurons(page) == 3
     expect(page.get_by_text("one neuron separates XOR", exact=False)).to_be_visible()
 
     # the neuron pictures change while training
