@@ -139,3 +139,15 @@ def test_accuracy_at_exactly_the_threshold_counts_as_class_0():
     neuron = nnlib.mlp([1, 1], output="sigmoid", seed=0)
     assert neuron.predict(X)[0, 0] == 0.5
     assert neuron.accuracy(X, [0.0, 0.0]) == 1.0 and neuron.accuracy(X, [1.0, 1.0]) == 0.0
+
+
+def test_a_softmax_network_started_confidently_wrong_moves():
+    # Logits (50, −50) for a sample of class 1: p₁ = e^(−100). From the logits the loss is exactly 100 and
+    # ∂L/∂z = p − y ≈ (1, −1), so one step of lr 1 moves the biases by 1. Through p, log p₁ would be clipped
+    # to log EPS ≈ −27.6 and the gradient would all but vanish.
+    X, y = np.ones((1, 1)), np.array([[0.0, 1.0]])
+    net = nnlib.mlp([1, 2], output="softmax", seed=0)
+    net.set_parameters([np.zeros((2, 1)), np.array([50.0, -50.0])])
+    assert net.loss(X, y, "cce") == pytest.approx(100.0, rel=1e-12)
+    net.fit(X, y, epochs=1, lr=1.0, loss="cce")
+    np.testing.assert_allclose(net.parameters()[1], [49.0, -49.0], rtol=0, atol=1e-12)

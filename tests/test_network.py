@@ -197,7 +197,9 @@ def test_progress_bar(capsys):
     X, y = nnlib.logic_gate("and")
     history = nnlib.mlp([2, 1], seed=0).fit(X, y, epochs=5, lr=0.5, progress=True)
     assert len(history.loss) == 5
-    assert "training" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "training" in err
+    assert "5/5" in err  # the bar is closed at the end, which draws it full
 
 
 # -- parameters --------------------------------------------------------------------------------
@@ -345,3 +347,51 @@ def test_no_validation_no_best_epoch():
     X, y = nnlib.logic_gate("and")
     history = nnlib.mlp([2, 1], seed=0).fit(X, y, epochs=5, lr=1.0)
     assert history.best_epoch is None and history.epochs_run == 5 and history.penalty is None
+
+
+def test_without_early_stopping_the_network_keeps_its_last_parameters():
+    # best_epoch is only reported: the parameters of the best epoch are put back only with early_stopping.
+    net, history, _ = overfitting_run()
+    assert history.best_epoch < history.epochs_run
+    for got, want in zip(net.parameters(), history.snapshots[-1].parameters):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_a_validation_loss_that_never_falls_stops_training_after_the_patience():
+    # A step output has zero gradient everywhere, so nothing changes: the validation loss is the same at every
+    # epoch. The first epoch stays the best (a tie is not an improvement), and training stops `patience` later.
+    X, y = nnlib.logic_gate("and")
+    net = nnlib.mlp([2, 1], output="step", seed=0)
+    history = net.fit(X, y, epochs=50, lr=0.5, validation_data=(X, y), early_stopping=3)
+    assert np.all(history.val_loss == history.val_loss[0])
+    assert history.best_epoch == 1 and history.epochs_run == 4
+
+
+# -- mini-batches with a weight penalty --------------------------------------------------------
+def test_mini_batch_penalty_is_the_mean_over_the_epoch_like_the_loss():
+    # With a tiny rate the weights hardly move, so every batch sees (almost) the starting weights: the epoch's
+    # penalty must then be the penalty of the start, and its loss the full-batch loss of the start.
+    X, y = nnlib.moons(30, noise=0.1, seed=0)
+    net = nnlib.mlp([2, 4, 1], hidden="tanh", seed=0)
+    start_loss = net.loss(X, y, "bce")
+    start_penalty = nnlib.regularisation.penalty(net.parameters(), 0.01, 0.1)
+    history = net.fit(X, y, epochs=1, lr=1e-12, loss="bce", batch_size=7, l1=0.01, l2=0.1)
+    assert history.penalty[0] == pytest.approx(start_penalty, rel=1e-9)
+    assert history.loss[0] == pytest.approx(start_loss, rel=1e-9)
+
+
+# -- losses of your own ------------------------------------------------------------------------
+def test_a_loss_without_value_and_gradient_trains_like_the_built_in_one():
+    # A Loss needs only a value and a gradient; fit then calls them one after the other.
+    X, y = nnlib.logic_gate("xor")
+    plain_mse = nnlib.losses.Loss("plain mse", nnlib.losses.mse, nnlib.losses.mse_gradient)
+    histories = []
+    for loss in ("mse", plain_mse):
+        net = nnlib.mlp([2, 3, 1], seed=0)
+        histories.append(net.fit(X, y, epochs=20, lr=0.5, loss=loss).loss)
+    np.testing.assert_allclose(histories[1], histories[0], rtol=1e-14)
+
+
+def test_history_starts_empty():
+    history = nnlib.History(loss=np.zeros(0))
+    assert history.epochs_run == 0 and history.best_epoch is None and history.snapshots == []
