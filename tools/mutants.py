@@ -16,7 +16,8 @@ is caught, but not by an assertion.
 
 Only the standard library (``ast``) is used. Mutations inside f-strings (error messages) and
 docstrings are not made: a message is checked by ``pytest.raises(..., match=...)``, not
-line by line. Each mutant runs the module's own test files in one pytest process with ``-x``,
+line by line. Each mutant runs the module's own test files with ``-x`` (in a process forked from this one,
+which has numpy, pytest and hypothesis loaded already),
 and, if it survives them, every other test file of the core: a whole module takes from a
 minute (grid) to half an hour (network) on one core. The tests run against the nnlib next to
 this script (PYTHONPATH), so a copy of the repository can be mutated while you work in this one.
@@ -280,11 +281,10 @@ def make_mutants(path):
 
 
 def test_environment():
-    """The environment of every test run: one BLAS thread, no bytecode written, this copy's nnlib first."""
+    """The environment of every test run: one BLAS thread, no plugins but hypothesis, this copy's nnlib first."""
     # PYTHONPATH: the nnlib next to this script is the one tested, even if another checkout is installed, so a
     # copy of the repository can be mutated while the tests of the real one keep running on the real code.
-    return dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1",
-                PYTHONPATH=str(ROOT))
+    return dict(os.environ, OPENBLAS_NUM_THREADS="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONPATH=str(ROOT))
 
 
 def check_the_tested_nnlib_is_this_one():
@@ -294,34 +294,74 @@ def check_the_tested_nnlib_is_this_one():
         sys.exit(f"the tests would import {found}, not the nnlib in {PACKAGE}")
 
 
+def preload_the_test_tools():
+    """Import once what every test run needs, except nnlib itself: each forked run then starts warm."""
+    os.environ.update(test_environment())  # before numpy starts its BLAS threads
+    import hypothesis  # noqa: F401  (not its pytest plugin: pytest warns about a plugin imported before it)
+    import numpy  # noqa: F401
+    import pytest  # noqa: F401
+    import sympy  # noqa: F401
+    assert "nnlib" not in sys.modules, "nnlib must be imported fresh, mutated, by every test run"
+
+
 def run_tests(test_files, timeout):
-    """'killed', 'survived' or 'timeout' for the module as it now is on disk."""
-    # Only the plugin these tests need (hypothesis): loading the others (nbval, xdist, ...) costs more per
-    # mutant than many of the test runs themselves.
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-W", "error", "-p", "no:cacheprovider",
-               "-p", "hypothesis.extra.pytestplugin", *test_files]
-    # No .pyc files written: a mutant of the same size written within the same second as another could
-    # otherwise be loaded from the other one's cached bytecode.
-    env = test_environment()
+    """'killed', 'survived' or 'timeout' for the module as it now is on disk.
+
+    The tests run in a child forked from this process, which has numpy, pytest, hypothesis and sympy
+    imported but not nnlib: each run imports nnlib (the mutant) and the test files, nothing else.
+    """
+    pid = os.fork()
+    if pid == 0:  # the child: run pytest and exit with its code, whatever happens
+        code = 3
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            os.chdir(ROOT)
+            sys.path.insert(0, str(ROOT))
+            # No .pyc files written: a mutant of the same size written within the same second as another
+            # could otherwise be loaded from the other one's cached bytecode.
+            sys.dont_write_bytecode = True
+            import pytest
+            code = int(pytest.main(["-x", "-q", "-W", "error", "-p", "no:cacheprovider",
+                                    "-p", "hypothesis.extra.pytestplugin", *test_files]))
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + timeout
+    finished = 0
     try:
-        result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return "timeout"
-    # 0: every test passed. 5 (no tests collected) cannot happen with these files; anything else is a failure.
-    return "survived" if result.returncode == 0 else "killed"
+        while True:
+            finished, status = os.waitpid(pid, os.WNOHANG)
+            if finished:
+                break
+            if time.monotonic() > deadline:
+                return "timeout"
+            time.sleep(0.02)
+    finally:
+        if not finished:  # a timeout, Ctrl-C or kill: the child must not run on against the restored module
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    # pytest's exit codes: 0 every test passed, 1 some failed, 2 interrupted (an error while collecting,
+    # e.g. a mutant that cannot be imported). 3 (internal error), 4 (usage error) and 5 (no tests) mean the
+    # run itself is broken: that must stop this script, not count as a kill.
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1, 2):
+        sys.exit(f"pytest {' '.join(test_files)} ended with exit code {code}: the test run itself is broken")
+    return "survived" if code == 0 else "killed"
 
 
-def outcome_of(module, timeout):
+def outcome_of(module, timeout, confirm):
     """The direct tests first; only a mutant that survives them meets the rest of the core's tests."""
     outcome = run_tests([f"tests/{name}.py" for name in TESTS[module]], timeout)
-    if outcome == "survived":
+    if outcome == "survived" and confirm:
         outcome = run_tests([f"tests/{name}.py" for name in CORE_TESTS if name not in TESTS[module]], timeout)
     return outcome
 
 
-def mutate_module(module, timeout, only_lines=None):
+def mutate_module(module, timeout, confirm=True, only_lines=None):
     path = PACKAGE / f"{module}.py"
+    if run_tests([f"tests/{name}.py" for name in TESTS[module]], timeout) != "survived":
+        sys.exit(f"the tests of {module} fail on the unchanged nnlib: fix them before mutating it")
     original = path.read_text()
     mutants = make_mutants(path)
     if only_lines:
@@ -332,7 +372,7 @@ def mutate_module(module, timeout, only_lines=None):
     try:
         for i, mutant in enumerate(mutants, 1):
             path.write_text(mutant.source)
-            outcome = outcome_of(module, timeout)
+            outcome = outcome_of(module, timeout, confirm)
             outcomes[outcome].append(mutant)
             if outcome != "killed":
                 print(f"  [{i}/{len(mutants)}] {outcome.upper()} nnlib/{module}.py:{mutant.line}: {mutant.description}",
@@ -351,6 +391,8 @@ def main():
                         help="a module of nnlib to mutate (repeat for several; default: all)")
     parser.add_argument("--line", type=int, action="append", help="only the mutants on this line (repeatable)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per mutant before it counts as a timeout")
+    parser.add_argument("--quick", action="store_true",
+                        help="run only the module's own test files, not the rest of the core's for its survivors")
     parser.add_argument("--list", action="store_true", help="print the mutants and stop, without running tests")
     args = parser.parse_args()
     modules = args.module or list(TESTS)
@@ -364,10 +406,11 @@ def main():
     # `kill` (SIGTERM) then ends the run like Ctrl-C does, through the finally that restores the module.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
     check_the_tested_nnlib_is_this_one()
+    preload_the_test_tools()
     started = time.monotonic()
     summary = {}
     for module in modules:
-        summary[module] = mutate_module(module, args.timeout, args.line)
+        summary[module] = mutate_module(module, args.timeout, not args.quick, args.line)
 
     print(f"\n{'module':<16}{'mutants':>8}{'killed':>8}{'survived':>10}{'timeout':>9}")
     for module, outcomes in summary.items():
