@@ -395,3 +395,60 @@ def test_a_loss_without_value_and_gradient_trains_like_the_built_in_one():
 def test_history_starts_empty():
     history = nnlib.History(loss=np.zeros(0))
     assert history.epochs_run == 0 and history.best_epoch is None and history.snapshots == []
+
+
+def test_logits_are_the_input_of_the_last_layer():
+    net = nnlib.mlp([2, 3, 1], hidden="tanh", output="sigmoid", seed=0)
+    X = np.array([[0.5, -1.0], [2.0, 0.25]])
+    W1, b1, W2, b2 = net.parameters()
+    z = np.tanh(X @ W1.T + b1) @ W2.T + b2
+    np.testing.assert_allclose(net.logits(X), z, rtol=1e-14)
+    np.testing.assert_allclose(nnlib.activations.sigmoid(net.logits(X)), net.predict(X), rtol=1e-14)
+    with pytest.raises(ValueError, match=r"X must have shape \(n_samples, 2\)"):
+        net.logits(np.zeros((2, 3)))
+
+
+def test_a_deep_network_fuses_its_output_activation_with_the_loss():
+    # Output weights 0 and bias −50, every label 1: z = −50 for every sample. From the logits the loss is
+    # exactly 50; through a clipped p = σ(−50) it would be −log(1e-12) ≈ 27.6. The fusion looks at the
+    # last layer, whatever the depth.
+    X, y = nnlib.logic_gate("xor")[0], np.ones(4)
+    net = nnlib.mlp([2, 3, 1], hidden="tanh", output="sigmoid", seed=0)
+    net.layers[2].W[...] = 0.0
+    net.layers[2].b[...] = -50.0
+    assert net.loss(X, y, "bce") == pytest.approx(50.0, rel=1e-12)
+
+
+def test_layers_can_come_from_any_iterable():
+    layers = (layer for layer in [Dense(2, 3, seed=0), ActivationLayer("tanh"), Dense(3, 1, seed=1)])
+    net = Network(layers)
+    assert len(net.layers) == 3 and (net.n_inputs, net.n_outputs) == (2, 1)
+
+
+def test_only_a_layer_with_both_widths_fixes_the_widths():
+    # A layer of your own may keep an n_inputs for its own use; without n_outputs too it is not a Dense.
+    class Scaling:
+        n_inputs = 2
+
+        def forward(self, X):
+            return 0.5 * X
+
+        def backward(self, dOut):
+            return 0.5 * dOut
+
+        def update(self, lr):
+            pass
+
+        def parameters(self):
+            return []
+
+        def gradients(self):
+            return []
+
+    net = Network([Scaling(), Dense(2, 1, seed=0)])
+    assert (net.n_inputs, net.n_outputs) == (2, 1)
+
+
+def test_the_repr_of_every_layer():
+    net = nnlib.mlp([2, 3, 2], hidden="tanh", output="softmax", seed=0)
+    assert repr(net) == "Network([Dense(2, 3), ActivationLayer('tanh'), Dense(3, 2), Softmax()])"
