@@ -41,6 +41,20 @@ def test_bad_bowls_are_refused_with_a_named_error(hessian, centre, words):
         Bowl(hessian, centre)
 
 
+@pytest.mark.parametrize(("hessian", "symmetric"), [
+    ([[1e6, 1.0], [1.0 + 8e-7, 1e6]], True),     # rounding-sized, relative to the largest entry: 1e-12 · 1e6
+    ([[1e-3, 0.0], [1e-13, 1e-3]], True),        # for small entries the tolerance stays 1e-12
+    ([[1.0, 0.0], [1.5e-12, 1.0]], False),       # just above it
+    ([[1.0, 0.5], [0.4, 1.0]], False),           # not a relative tolerance: 0.1 off is off
+])
+def test_symmetry_is_checked_up_to_rounding(hessian, symmetric):
+    if symmetric:
+        Bowl(hessian)
+    else:
+        with pytest.raises(ValueError, match="symmetric"):
+            Bowl(hessian)
+
+
 def test_rotated_bowl_has_the_eigenvalues_and_the_shallow_axis_at_the_angle():
     bowl = rotated_bowl([1.0, 4.0], 30)
     assert np.allclose(bowl.eigenvalues, [1.0, 4.0], rtol=1e-12)

@@ -218,3 +218,16 @@ def test_set_parameters_refuses_nan_and_changes_nothing(net):
 def test_fit_names_x_when_it_is_not_numbers(net):
     with pytest.raises(TypeError, match="X must hold real numbers"):
         net.fit(None, Y, epochs=1, lr=0.1)
+
+
+@pytest.mark.parametrize("validation_data", [(X, Y, X), np.zeros((2, 2))])
+def test_validation_data_must_be_exactly_a_pair(net, validation_data):
+    # A third element would be ignored silently, and an array of two rows is not a pair (X_val, y_val).
+    with pytest.raises(TypeError, match=r"validation_data must be a pair \(X_val, y_val\)"):
+        net.fit(X, Y, epochs=1, lr=0.1, validation_data=validation_data)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [({"l1": -1.0}, "l1 must be"), ({"l2": float("inf")}, "l2 must be")])
+def test_compute_gradients_checks_the_penalty_rates(net, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        net.compute_gradients(X, Y, **kwargs)

@@ -136,6 +136,7 @@ def test_accuracy_at_exactly_the_threshold_counts_as_class_0():
     X = np.zeros((2, 1))
     linear = nnlib.mlp([1, 1], output="identity", seed=0)
     assert linear.accuracy(X, [-1.0, 1.0], threshold=0.0) == 0.5  # right for −1, wrong for +1
+    assert linear.accuracy(X, [0.0, 0.0], threshold=0.0) == 1.0  # a target at the threshold is class 0 too
     neuron = nnlib.mlp([1, 1], output="sigmoid", seed=0)
     assert neuron.predict(X)[0, 0] == 0.5
     assert neuron.accuracy(X, [0.0, 0.0]) == 1.0 and neuron.accuracy(X, [1.0, 1.0]) == 0.0

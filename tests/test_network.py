@@ -452,3 +452,19 @@ def test_only_a_layer_with_both_widths_fixes_the_widths():
 def test_the_repr_of_every_layer():
     net = nnlib.mlp([2, 3, 2], hidden="tanh", output="softmax", seed=0)
     assert repr(net) == "Network([Dense(2, 3), ActivationLayer('tanh'), Dense(3, 2), Softmax()])"
+
+
+def test_set_parameters_takes_any_iterable():
+    net = nnlib.mlp([2, 4, 1], seed=0)
+    net.set_parameters(p for p in START)
+    for a, b in zip(net.parameters(), START):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_fit_defaults_shuffle_with_seed_0_and_draw_no_progress_bar(capsys):
+    # The notebooks' stored numbers rely on the default seed; a bar nobody asked for would fill their outputs.
+    X, y = nnlib.threshold(n=10)
+    default, seeded = nnlib.mlp([1, 1], seed=0), nnlib.mlp([1, 1], seed=0)
+    np.testing.assert_array_equal(default.fit(X, y, epochs=3, lr=0.5, batch_size=3).loss,
+                                  seeded.fit(X, y, epochs=3, lr=0.5, batch_size=3, seed=0).loss)
+    assert capsys.readouterr().err == ""
