@@ -280,3 +280,60 @@ def test_minibatch_gradient_noise_follows_sigma_squared_over_b():
     assert results[1][1] > 3.5 * results[4][1] > 3.5 * 3.5 * results[16][1]
     with pytest.raises(ValueError, match="batch_size"):
         descent.minibatch_gradient_noise(net, X, y, 61)
+
+
+# -- what the survivors of tools/mutants.py showed untested ------------------------------------------
+
+def test_a_new_bowl_starts_at_its_centre_and_says_what_it_is():
+    bowl = Bowl(np.diag([1.0, 4.0]), centre=[1.0, -2.0])
+    np.testing.assert_array_equal(bowl.parameters()[0], [1.0, -2.0])
+    assert repr(bowl) == "Bowl(eigenvalues=[1.0, 4.0], centre=[1.0, -2.0])"
+    with pytest.raises(ValueError, match="centre must be finite"):
+        Bowl(np.eye(2), centre=[np.nan, 0.0])
+
+
+def test_the_limits_use_the_largest_and_smallest_of_any_number_of_eigenvalues():
+    bowl = Bowl(np.diag([1.0, 2.0, 4.0]))
+    assert bowl.stability_limit == 0.5 and bowl.best_rate == 2 / 5
+
+
+def test_does_not_grow_at_exactly_the_limit_and_answers_true_or_false():
+    # lr = 2/λ turns θ − c into −(θ − c) exactly: the distance stays the same, which is not growing.
+    assert descent.does_not_grow(Bowl([[4.0]]), [1.0], 0.5) is True
+    # Distances are measured from the centre: growing by 1.04^10 ≈ 1.5 from a distance of 1 is growing.
+    assert descent.does_not_grow(Bowl([[4.0]], centre=[1.0]), [2.0], 0.51, steps=10) is False
+
+
+def test_does_not_grow_takes_1000_steps_by_default():
+    # lr = 1 on λ = (1, 2.001): the shallow part vanishes at the first step, the steep one grows by 1.001 per
+    # step. From (a, 1) with a² = 1.001^1999 − 1 the distance is below the start after 999 steps, above after 1000.
+    bowl = Bowl(np.diag([1.0, 2.001]))
+    start = [np.sqrt(1.001**1999 - 1), 1.0]
+    assert descent.does_not_grow(bowl, start, 1.0, steps=999)
+    assert not descent.does_not_grow(bowl, start, 1.0)
+
+
+def test_bisection_halves_until_the_interval_is_rtol_times_its_lower_end():
+    # The number of is_stable calls is the cost (each may be a training run): 2 for the ends, then one per halving.
+    calls = []
+
+    def stable(lr):
+        calls.append(lr)
+        return lr <= 4.0
+
+    found = largest_stable_rate(stable, 2.0, 6.0)
+    assert 4.0 * (1 - 1e-4) < found <= 4.0
+    assert len(calls) == 2 + 14  # the interval of 4 halved until below 1e-4 · 4: 4 / 2^14 < 4e-4 < 4 / 2^13
+    # An interval exactly rtol · low wide is narrow enough already: no halving.
+    calls.clear()
+    assert largest_stable_rate(stable, 4.0, 4.0 + 2.0**-8, rtol=2.0**-10) == 4.0
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize(("low", "high", "message"), [
+    (-1.0, 2.0, "low must be a positive"),
+    (2.0, 2.0, "low must be smaller than high"),
+])
+def test_bisection_refuses_a_bad_interval(low, high, message):
+    with pytest.raises(ValueError, match=message):
+        largest_stable_rate(lambda lr: lr < 1.0, low, high)

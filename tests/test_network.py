@@ -468,3 +468,28 @@ def test_fit_defaults_shuffle_with_seed_0_and_draw_no_progress_bar(capsys):
     np.testing.assert_array_equal(default.fit(X, y, epochs=3, lr=0.5, batch_size=3).loss,
                                   seeded.fit(X, y, epochs=3, lr=0.5, batch_size=3, seed=0).loss)
     assert capsys.readouterr().err == ""
+
+
+def test_mlp_defaults_to_seed_0_and_takes_sizes_from_any_iterable():
+    expected = nnlib.mlp([2, 3, 1], seed=0).get_parameters()
+    for net in (nnlib.mlp([2, 3, 1]), nnlib.mlp(size for size in (2, 3, 1))):
+        for a, b in zip(net.get_parameters(), expected):
+            np.testing.assert_array_equal(a, b)
+
+
+def test_softmax_accuracy_takes_class_numbers_as_a_list():
+    net = nnlib.mlp([2, 3, 3], output="softmax", seed=0)
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, -1.0]])
+    predicted = np.argmax(net.predict(X), axis=1)
+    assert net.accuracy(X, predicted.tolist()) == 1.0
+
+
+def test_each_epoch_records_the_penalty_of_the_weights_it_started_from():
+    # Full batch: epoch e + 1 computes its loss and penalty at the parameters of snapshot e, before its update.
+    X, y = nnlib.logic_gate("xor")
+    net = nnlib.mlp([2, 3, 1], seed=0)
+    history = net.fit(X, y, epochs=3, lr=1.0, l2=0.1, snapshot_every=1)
+    for epoch in range(3):
+        weights = history.snapshots[epoch].parameters
+        assert history.penalty[epoch] == pytest.approx(nnlib.regularisation.penalty(weights, l2=0.1), rel=1e-12)
+    assert history.penalty[0] > history.penalty[2]  # and weight decay did shrink the weights
