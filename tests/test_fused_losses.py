@@ -86,17 +86,20 @@ def test_cce_of_logits_of_1000_is_finite_and_exact():
 @pytest.mark.parametrize(("y", "message"), [
     (np.array([[1.0, 1.0, 0.0]]), "row 0 sums to 2"),
     (np.array([[1.5, -0.5, 0.0]]), r"targets in \[0, 1\]"),
+    (np.array([[1.5, 0.0]]), r"targets in \[0, 1\] \(one-hot rows\); got values such as \[1.5\]"),
+    (np.array([[0.5, 0.5 + 2e-9]]), "row 0 sums to 1"),   # more than rounding off
     (np.array([1.0, 0.0, 0.0]), "shape \\(n_samples, n_classes\\)"),
     (np.array([[1.0]]), "at least 2 classes"),
 ])
-def test_cce_rejects_targets_that_are_not_distributions(y, message):
+@pytest.mark.parametrize("fn", [losses.categorical_cross_entropy, losses.categorical_cross_entropy_gradient])
+def test_cce_rejects_targets_that_are_not_distributions(y, message, fn):
     with pytest.raises(ValueError, match=message):
-        losses.categorical_cross_entropy(np.full(y.shape, 0.5), y)
+        fn(np.full(y.shape, 0.5), y)
 
 
 def test_soft_targets_are_accepted():
-    y = np.array([[0.99, 0.01], [0.01, 0.99]])
-    assert np.isfinite(losses.categorical_cross_entropy(np.array([[0.9, 0.1], [0.2, 0.8]]), y))
+    y = np.array([[0.99, 0.01], [0.01, 0.99], [0.3, 0.7 + 7e-10]])  # a sum off by rounding is still 1
+    assert np.isfinite(losses.categorical_cross_entropy(np.array([[0.9, 0.1], [0.2, 0.8], [0.5, 0.5]]), y))
 
 
 def test_softmax_layer_backward_matches_central_differences():
