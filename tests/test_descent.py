@@ -337,3 +337,62 @@ def test_bisection_halves_until_the_interval_is_rtol_times_its_lower_end():
 def test_bisection_refuses_a_bad_interval(low, high, message):
     with pytest.raises(ValueError, match=message):
         largest_stable_rate(lambda lr: lr < 1.0, low, high)
+
+
+def test_loss_grid_defaults_to_41_points_and_checks_the_resolution():
+    xs, ys, Z = descent.loss_grid(lambda points: points[:, 0], (0.0, 1.0), (0.0, 1.0))
+    assert len(xs) == len(ys) == 41 and Z.shape == (41, 41)
+    with pytest.raises(ValueError, match="resolution must be a positive int"):
+        descent.loss_grid(lambda points: points[:, 0], (0.0, 1.0), (0.0, 1.0), resolution=0)
+
+
+def test_hessian_leaves_the_gradients_and_puts_the_parameters_back_even_after_an_error():
+    net, X, y = linear_neuron()
+    before = net.get_parameters()
+    descent.hessian(net, X, y, "mse")
+    after = [g.copy() for g in net.gradients()]
+    net.compute_gradients(X, y, "mse")
+    for a, b in zip(after, net.gradients()):
+        np.testing.assert_array_equal(a, b)  # the gradients of the network as it is, not of a nudged one
+    with pytest.raises(ValueError, match="binary cross-entropy needs targets"):
+        descent.hessian(net, X, 2 * y - 1, "bce")  # fails at the first nudged parameter
+    for a, b in zip(before, net.get_parameters()):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(ValueError, match="eps must be a positive"):
+        descent.hessian(net, X, y, eps=0.0)
+
+
+def test_epochs_to_reach_needs_a_loss_strictly_below_the_target():
+    assert descent.epochs_to_reach([3.0, 2.0, 1.0], 2.0) == 3
+
+
+def test_train_until_runs_chunks_of_50_shuffled_with_seed_0_and_checks_its_counts():
+    X, y = nnlib.moons(40, 0.1, seed=0)
+    one = nnlib.mlp([2, 4, 1], hidden="tanh", output="sigmoid", seed=0)
+    losses = one.fit(X, y, epochs=100, lr=0.5, loss="bce", batch_size=8, seed=0).loss
+    chunked = nnlib.mlp([2, 4, 1], hidden="tanh", output="sigmoid", seed=0)
+    epoch, run = descent.train_until(chunked, X, y, target=losses[9], max_epochs=100, lr=0.5, loss="bce",
+                                     batch_size=8)
+    assert epoch == descent.epochs_to_reach(losses, losses[9]) and len(run) == 50  # stopped after the first chunk
+    np.testing.assert_allclose(run, losses[:50], rtol=1e-13, atol=0)
+    for kwargs in ({"max_epochs": 0}, {"max_epochs": 10, "chunk": 0}):
+        name = "chunk" if "chunk" in kwargs else "max_epochs"
+        with pytest.raises(ValueError, match=f"{name} must be a positive int"):
+            descent.train_until(chunked, X, y, target=0.1, lr=0.5, **kwargs)
+
+
+def test_minibatch_gradient_noise_predicts_exactly_the_formula():
+    X, y = nnlib.moons(12, 0.2, seed=0)
+    net = nnlib.mlp([2, 3, 1], hidden="tanh", output="sigmoid", seed=0)
+    G = descent.per_sample_gradients(net, X, y, "bce")
+    sigma2 = np.mean(np.sum((G - G.mean(axis=0)) ** 2, axis=1))
+    measured, predicted = descent.minibatch_gradient_noise(net, X, y, 5, loss="bce")
+    assert predicted == pytest.approx(sigma2 / 5 * (12 - 5) / (12 - 1), rel=1e-12)
+    assert (measured, predicted) == descent.minibatch_gradient_noise(net, X, y, 5, loss="bce", repeats=200, seed=0)
+    assert descent.minibatch_gradient_noise(net, X[:1], y[:1], 1, loss="bce") == (0.0, 0.0)  # one sample: no noise
+    two = descent.per_sample_gradients(net, X[:2], y[:2], "bce")
+    spread = np.sum((two[0] - two[1]) ** 2) / 4  # each of the two is half the difference away from their mean
+    assert descent.minibatch_gradient_noise(net, X[:2], y[:2], 1, loss="bce")[1] == pytest.approx(spread, rel=1e-12)
+    for kwargs, name in (({"batch_size": 0}, "batch_size"), ({"batch_size": 2, "repeats": 0}, "repeats")):
+        with pytest.raises(ValueError, match=f"{name} must be a positive int"):
+            descent.minibatch_gradient_noise(net, X, y, loss="bce", **kwargs)

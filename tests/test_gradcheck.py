@@ -114,3 +114,10 @@ def test_relative_error():
     assert relative_error(a, a) == 0.0
     assert relative_error(a, -a) == 1.0
     assert relative_error(np.zeros(2), np.zeros(2)) == 0.0
+
+
+def test_central_differences_across_a_jump_are_one_over_two_eps():
+    # Why the data above keep every pre-activation away from 0: across the jump of a step the "derivative"
+    # is 1 / (2ε), with the default ε = 1e-6 half a million, whatever backprop says.
+    theta = np.zeros(1)
+    assert numerical_gradient(lambda: float(theta[0] > 0), theta)[0] == pytest.approx(1 / 2e-6, rel=1e-9)
