@@ -159,3 +159,30 @@ def test_split_checks_x_and_the_fractions_tolerance():
         nnlib.split(1.0, y, (0.5, 0.5), seed=0)
     X[3, 0] = 0.0
     assert len(nnlib.split(X, y, (0.5, 0.5 + 7e-10), seed=0)) == 2  # off by rounding: still sums to 1
+
+
+# -- spiral -----------------------------------------------------------------------------------------
+def test_spiral_noise_is_added_draw_for_draw_and_the_defaults():
+    clean_X, clean_y = nnlib.spiral(7, classes=3, noise=0.0, seed=2)
+    noisy_X, noisy_y = nnlib.spiral(7, classes=3, noise=0.3, seed=2)
+    rng = np.random.default_rng(2)
+    for size in (3, 2, 2):  # 7 // 3 each, the first 7 % 3 classes one more
+        rng.uniform(0.05, 1.0, size=size)
+    normals = rng.normal(0.0, 1.0, size=(7, 2))
+    order = rng.permutation(7)
+    np.testing.assert_array_equal(noisy_y, clean_y)
+    np.testing.assert_allclose(noisy_X - clean_X, 0.3 * normals[order], rtol=1e-12, atol=1e-15)
+    np.testing.assert_array_equal(nnlib.spiral()[0], nnlib.spiral(300, classes=2, noise=0.1, seed=0)[0])
+    assert nnlib.spiral(3, classes=3, noise=0.0)[1].tolist().count(2.0) == 1  # as many points as classes is enough
+
+
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    ({"n": 2, "classes": 3}, ValueError, "n must be at least classes = 3 so that every class occurs; got 2"),
+    ({"n": 0}, ValueError, "n must be a positive int"),
+    ({"classes": 2.0}, TypeError, "classes must be a positive int"),
+    ({"noise": -1.0}, ValueError, "noise must be a finite number >= 0"),
+    ({"turns": 0.0}, ValueError, "turns must be a positive finite number"),
+])
+def test_bad_spiral_arguments_are_named(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        nnlib.spiral(**kwargs)
