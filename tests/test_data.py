@@ -186,3 +186,24 @@ def test_spiral_noise_is_added_draw_for_draw_and_the_defaults():
 def test_bad_spiral_arguments_are_named(kwargs, error, message):
     with pytest.raises(error, match=message):
         nnlib.spiral(**kwargs)
+
+
+def test_circles_and_moons_are_the_documented_formulas_of_the_generators_draws():
+    # u uniform in [0, 1) per class: a ring point is r (cos 2πu, sin 2πu), a moon point (cos πu, sin πu) for
+    # class 0 and (1 − cos πu, ½ − sin πu) for class 1, shifted by (−½, −¼); then the rows are shuffled.
+    rng = np.random.default_rng(4)
+    u0, u1 = rng.uniform(size=4), rng.uniform(size=3)
+    rng.normal(size=(7, 2))  # the noise, zero here, still takes its draws
+    order = rng.permutation(7)
+
+    def ring(r, u):
+        return r * np.column_stack([np.cos(2 * np.pi * u), np.sin(2 * np.pi * u)])
+
+    def arcs(u, v):
+        upper = np.column_stack([np.cos(np.pi * u), np.sin(np.pi * u)])
+        lower = np.column_stack([1 - np.cos(np.pi * v), 0.5 - np.sin(np.pi * v)])
+        return np.concatenate([upper, lower]) - [0.5, 0.25]
+
+    np.testing.assert_allclose(nnlib.circles(7, noise=0.0, seed=4)[0],
+                               np.concatenate([ring(1.0, u0), ring(0.5, u1)])[order], rtol=1e-14, atol=1e-15)
+    np.testing.assert_allclose(nnlib.moons(7, noise=0.0, seed=4)[0], arcs(u0, u1)[order], rtol=1e-14, atol=1e-15)

@@ -3,24 +3,25 @@
 A *mutant* is nnlib with one small change, the kind of slip a person makes: ``+`` written
 as ``-``, ``<`` as ``<=``, a constant off by one, a condition negated, a statement left
 out, ``axis=0`` for ``axis=1``, ``keepdims=True`` dropped. For every mutant this script
-writes the changed module over the real one, runs the test files that exercise it, and
-puts the original back (always, even after Ctrl-C). A mutant the tests fail on is
-*killed*; one they pass is a *survivor*: either the tests have a gap there, or the change
-is *equivalent* (it cannot alter anything observable, e.g. ``<`` for ``<=`` at a point
-never reached). A mutant that runs past ``--timeout`` is reported apart: an endless loop
-is caught, but not by an assertion.
+writes the changed module over the real one, runs the tests, and puts the original back
+(always, even after Ctrl-C or kill). A mutant the tests fail on is *killed*; one they pass
+is a *survivor*: either the tests have a gap there, or the change is *equivalent* (it
+cannot alter anything observable, e.g. ``<`` for ``<=`` at a point never reached). A
+mutant that runs past ``--timeout`` (an endless loop) is reported apart.
 
     .venv/bin/python tools/mutants.py                       # every module of the core
     .venv/bin/python tools/mutants.py --module losses --module layers
-    .venv/bin/python tools/mutants.py --module losses --list   # the mutants, without running tests
+    .venv/bin/python tools/mutants.py --module losses --line 42 --list   # the mutants, without running tests
 
-Only the standard library (``ast``) is used. Mutations inside f-strings (error messages) and
-docstrings are not made: a message is checked by ``pytest.raises(..., match=...)``, not
-line by line. Each mutant runs the module's own test files with ``-x`` (in a process forked from this one,
-which has numpy, pytest and hypothesis loaded already),
-and, if it survives them, every other test file of the core: a whole module takes from a
-minute (grid) to half an hour (network) on one core. The tests run against the nnlib next to
-this script (PYTHONPATH), so a copy of the repository can be mutated while you work in this one.
+Each mutant first meets the module's own test files (TESTS, with ``-x``); one that survives
+them meets every other test file of the core (``--quick`` skips that). The runs are forked
+from this process, which has numpy, pytest, hypothesis and sympy loaded already, so a run
+costs little more than its tests: a module takes from a minute (grid) to half an hour
+(network) on one core. The tests import the nnlib next to this script (PYTHONPATH), so a
+copy of the repository can be mutated while you work in this one.
+
+Only the standard library (``ast``) is used. Nothing inside f-strings (error messages,
+reprs) or docstrings is mutated: a message is checked by ``pytest.raises(..., match=...)``.
 """
 
 import argparse
@@ -367,8 +368,8 @@ def mutate_module(module, timeout, confirm=True, only_lines=None):
     if only_lines:
         mutants = [m for m in mutants if m.line in only_lines]
     outcomes = {"killed": [], "survived": [], "timeout": []}
-    print(f"{module}: {len(mutants)} mutants, tests {' '.join(TESTS[module])} (then the rest of the core's)",
-          flush=True)
+    then = " (then the rest of the core's)" if confirm else ""
+    print(f"{module}: {len(mutants)} mutants, tests {' '.join(TESTS[module])}{then}", flush=True)
     try:
         for i, mutant in enumerate(mutants, 1):
             path.write_text(mutant.source)
@@ -400,6 +401,8 @@ def main():
     if args.list:
         for module in modules:
             for mutant in make_mutants(PACKAGE / f"{module}.py"):
+                if args.line and mutant.line not in args.line:
+                    continue
                 print(f"nnlib/{module}.py:{mutant.line}: {mutant.description}")
         return
 
