@@ -159,6 +159,9 @@ def test_split_checks_x_and_the_fractions_tolerance():
         nnlib.split(1.0, y, (0.5, 0.5), seed=0)
     X[3, 0] = 0.0
     assert len(nnlib.split(X, y, (0.5, 0.5 + 7e-10), seed=0)) == 2  # off by rounding: still sums to 1
+    # A class of 5 has 5 · 0.2 = 1 sample for the smaller part, also when rounding makes that 1 − 7e-10.
+    parts = nnlib.split(np.arange(10.0), np.repeat([0.0, 1.0], 5), (0.2 - 1.4e-10, 0.8 + 1.4e-10), seed=0)
+    assert [len(part_y) for _, part_y in parts] == [2, 8]
 
 
 # -- spiral -----------------------------------------------------------------------------------------
