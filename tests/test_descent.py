@@ -396,3 +396,11 @@ def test_minibatch_gradient_noise_predicts_exactly_the_formula():
     for kwargs, name in (({"batch_size": 0}, "batch_size"), ({"batch_size": 2, "repeats": 0}, "repeats")):
         with pytest.raises(ValueError, match=f"{name} must be a positive int"):
             descent.minibatch_gradient_noise(net, X, y, loss="bce", **kwargs)
+
+
+def test_hessian_steps_by_1e_minus_5_by_default():
+    # On a nonlinear network the step changes the last digits; the default is the documented ε = 1e-5.
+    X, y = nnlib.moons(8, 0.1, seed=0)
+    net = nnlib.mlp([2, 2, 1], hidden="tanh", output="sigmoid", seed=0)
+    np.testing.assert_array_equal(descent.hessian(net, X, y, "bce"), descent.hessian(net, X, y, "bce", eps=1e-5))
+    assert not np.array_equal(descent.hessian(net, X, y, "bce"), descent.hessian(net, X, y, "bce", eps=5e-6))
