@@ -111,3 +111,25 @@ def test_softmax_rows_are_probabilities_and_large_logits_are_finite():
     np.testing.assert_allclose(p[2], 1 / 3, rtol=1e-15)
     # Adding a constant to a row changes nothing: the shift by the maximum is exact maths.
     np.testing.assert_allclose(activations.softmax(z[:1] + 50.0), p[:1], rtol=1e-14)
+
+
+def test_every_activation_takes_a_plain_list():
+    z = [-2.0, 0.5, 3.0]
+    for name in NAMES:
+        act = get_activation(name)
+        np.testing.assert_array_equal(act.function(z), act.function(np.array(z)), err_msg=name)
+        np.testing.assert_array_equal(act.derivative(z), act.derivative(np.array(z)), err_msg=name)
+    np.testing.assert_array_equal(activations.softmax([0.0, 0.0]), [0.5, 0.5])
+
+
+def test_step_switches_at_0_and_its_derivative_prints_as_plain_zeros():
+    np.testing.assert_array_equal(activations.step(np.array([-0.5, 0.5])), [0.0, 1.0])
+    assert str(activations.step_derivative(np.array([-1.0, 1.0]))) == "[0. 0.]"  # not [-0. -0.]
+
+
+def test_softmax_of_one_vector_of_logits():
+    # A 1-D z is one row: its last axis holds the classes.
+    z = np.array([1.0, 2.0, 1000.0])
+    p = activations.softmax(z)
+    assert p.shape == (3,) and p.sum() == pytest.approx(1.0, abs=1e-15) and p[2] == 1.0
+    np.testing.assert_allclose(activations.softmax(z[:2]), np.exp([1.0, 2.0]) / np.exp([1.0, 2.0]).sum(), rtol=1e-14)

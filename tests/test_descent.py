@@ -41,6 +41,20 @@ def test_bad_bowls_are_refused_with_a_named_error(hessian, centre, words):
         Bowl(hessian, centre)
 
 
+@pytest.mark.parametrize(("hessian", "symmetric"), [
+    ([[1e6, 1.0], [1.0 + 8e-7, 1e6]], True),     # rounding-sized, relative to the largest entry: 1e-12 · 1e6
+    ([[1e-3, 0.0], [1e-13, 1e-3]], True),        # for small entries the tolerance stays 1e-12
+    ([[1.0, 0.0], [1.5e-12, 1.0]], False),       # just above it
+    ([[1.0, 0.5], [0.4, 1.0]], False),           # not a relative tolerance: 0.1 off is off
+])
+def test_symmetry_is_checked_up_to_rounding(hessian, symmetric):
+    if symmetric:
+        Bowl(hessian)
+    else:
+        with pytest.raises(ValueError, match="symmetric"):
+            Bowl(hessian)
+
+
 def test_rotated_bowl_has_the_eigenvalues_and_the_shallow_axis_at_the_angle():
     bowl = rotated_bowl([1.0, 4.0], 30)
     assert np.allclose(bowl.eigenvalues, [1.0, 4.0], rtol=1e-12)
@@ -266,3 +280,127 @@ def test_minibatch_gradient_noise_follows_sigma_squared_over_b():
     assert results[1][1] > 3.5 * results[4][1] > 3.5 * 3.5 * results[16][1]
     with pytest.raises(ValueError, match="batch_size"):
         descent.minibatch_gradient_noise(net, X, y, 61)
+
+
+# -- what the survivors of tools/mutants.py showed untested ------------------------------------------
+
+def test_a_new_bowl_starts_at_its_centre_and_says_what_it_is():
+    bowl = Bowl(np.diag([1.0, 4.0]), centre=[1.0, -2.0])
+    np.testing.assert_array_equal(bowl.parameters()[0], [1.0, -2.0])
+    assert repr(bowl) == "Bowl(eigenvalues=[1.0, 4.0], centre=[1.0, -2.0])"
+    with pytest.raises(ValueError, match="centre must be finite"):
+        Bowl(np.eye(2), centre=[np.nan, 0.0])
+
+
+def test_the_limits_use_the_largest_and_smallest_of_any_number_of_eigenvalues():
+    bowl = Bowl(np.diag([1.0, 2.0, 4.0]))
+    assert bowl.stability_limit == 0.5 and bowl.best_rate == 2 / 5
+
+
+def test_does_not_grow_at_exactly_the_limit_and_answers_true_or_false():
+    # lr = 2/λ turns θ − c into −(θ − c) exactly: the distance stays the same, which is not growing.
+    assert descent.does_not_grow(Bowl([[4.0]]), [1.0], 0.5) is True
+    # Distances are measured from the centre: growing by 1.04^10 ≈ 1.5 from a distance of 1 is growing.
+    assert descent.does_not_grow(Bowl([[4.0]], centre=[1.0]), [2.0], 0.51, steps=10) is False
+
+
+def test_does_not_grow_takes_1000_steps_by_default():
+    # lr = 1 on λ = (1, 2.001): the shallow part vanishes at the first step, the steep one grows by 1.001 per
+    # step. From (a, 1) with a² = 1.001^1999 − 1 the distance is below the start after 999 steps, above after 1000.
+    bowl = Bowl(np.diag([1.0, 2.001]))
+    start = [np.sqrt(1.001**1999 - 1), 1.0]
+    assert descent.does_not_grow(bowl, start, 1.0, steps=999)
+    assert not descent.does_not_grow(bowl, start, 1.0)
+
+
+def test_bisection_halves_until_the_interval_is_rtol_times_its_lower_end():
+    # The number of is_stable calls is the cost (each may be a training run): 2 for the ends, then one per halving.
+    calls = []
+
+    def stable(lr):
+        calls.append(lr)
+        return lr <= 4.0
+
+    found = largest_stable_rate(stable, 2.0, 6.0)
+    assert 4.0 * (1 - 1e-4) < found <= 4.0
+    assert len(calls) == 2 + 14  # the interval of 4 halved until below 1e-4 · 4: 4 / 2^14 < 4e-4 < 4 / 2^13
+    # An interval exactly rtol · low wide is narrow enough already: no halving.
+    calls.clear()
+    assert largest_stable_rate(stable, 4.0, 4.0 + 2.0**-8, rtol=2.0**-10) == 4.0
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize(("low", "high", "message"), [
+    (-1.0, 2.0, "low must be a positive"),
+    (2.0, 2.0, "low must be smaller than high"),
+])
+def test_bisection_refuses_a_bad_interval(low, high, message):
+    with pytest.raises(ValueError, match=message):
+        largest_stable_rate(lambda lr: lr < 1.0, low, high)
+
+
+def test_loss_grid_defaults_to_41_points_and_checks_the_resolution():
+    xs, ys, Z = descent.loss_grid(lambda points: points[:, 0], (0.0, 1.0), (0.0, 1.0))
+    assert len(xs) == len(ys) == 41 and Z.shape == (41, 41)
+    with pytest.raises(ValueError, match="resolution must be a positive int"):
+        descent.loss_grid(lambda points: points[:, 0], (0.0, 1.0), (0.0, 1.0), resolution=0)
+
+
+def test_hessian_leaves_the_gradients_and_puts_the_parameters_back_even_after_an_error():
+    net, X, y = linear_neuron()
+    before = net.get_parameters()
+    descent.hessian(net, X, y, "mse")
+    after = [g.copy() for g in net.gradients()]
+    net.compute_gradients(X, y, "mse")
+    for a, b in zip(after, net.gradients()):
+        np.testing.assert_array_equal(a, b)  # the gradients of the network as it is, not of a nudged one
+    with pytest.raises(ValueError, match="binary cross-entropy needs targets"):
+        descent.hessian(net, X, 2 * y - 1, "bce")  # fails at the first nudged parameter
+    for a, b in zip(before, net.get_parameters()):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(ValueError, match="eps must be a positive"):
+        descent.hessian(net, X, y, eps=0.0)
+
+
+def test_epochs_to_reach_needs_a_loss_strictly_below_the_target():
+    assert descent.epochs_to_reach([3.0, 2.0, 1.0], 2.0) == 3
+
+
+def test_train_until_runs_chunks_of_50_shuffled_with_seed_0_and_checks_its_counts():
+    X, y = nnlib.moons(40, 0.1, seed=0)
+    one = nnlib.mlp([2, 4, 1], hidden="tanh", output="sigmoid", seed=0)
+    losses = one.fit(X, y, epochs=100, lr=0.5, loss="bce", batch_size=8, seed=0).loss
+    chunked = nnlib.mlp([2, 4, 1], hidden="tanh", output="sigmoid", seed=0)
+    epoch, run = descent.train_until(chunked, X, y, target=losses[9], max_epochs=100, lr=0.5, loss="bce",
+                                     batch_size=8)
+    assert epoch == descent.epochs_to_reach(losses, losses[9]) and len(run) == 50  # stopped after the first chunk
+    np.testing.assert_allclose(run, losses[:50], rtol=1e-13, atol=0)
+    for kwargs in ({"max_epochs": 0}, {"max_epochs": 10, "chunk": 0}):
+        name = "chunk" if "chunk" in kwargs else "max_epochs"
+        with pytest.raises(ValueError, match=f"{name} must be a positive int"):
+            descent.train_until(chunked, X, y, target=0.1, lr=0.5, **kwargs)
+
+
+def test_minibatch_gradient_noise_predicts_exactly_the_formula():
+    X, y = nnlib.moons(12, 0.2, seed=0)
+    net = nnlib.mlp([2, 3, 1], hidden="tanh", output="sigmoid", seed=0)
+    G = descent.per_sample_gradients(net, X, y, "bce")
+    sigma2 = np.mean(np.sum((G - G.mean(axis=0)) ** 2, axis=1))
+    measured, predicted = descent.minibatch_gradient_noise(net, X, y, 5, loss="bce")
+    assert predicted == pytest.approx(sigma2 / 5 * (12 - 5) / (12 - 1), rel=1e-12)
+    assert (measured, predicted) == descent.minibatch_gradient_noise(net, X, y, 5, loss="bce", repeats=200, seed=0)
+    assert descent.minibatch_gradient_noise(net, X[:1], y[:1], 1, loss="bce") == (0.0, 0.0)  # one sample: no noise
+    two = descent.per_sample_gradients(net, X[:2], y[:2], "bce")
+    spread = np.sum((two[0] - two[1]) ** 2) / 4  # each of the two is half the difference away from their mean
+    assert descent.minibatch_gradient_noise(net, X[:2], y[:2], 1, loss="bce")[1] == pytest.approx(spread, rel=1e-12)
+    for kwargs, name in (({"batch_size": 0}, "batch_size"), ({"batch_size": 2, "repeats": 0}, "repeats")):
+        with pytest.raises(ValueError, match=f"{name} must be a positive int"):
+            descent.minibatch_gradient_noise(net, X, y, loss="bce", **kwargs)
+
+
+def test_hessian_steps_by_1e_minus_5_by_default():
+    # On a nonlinear network the step changes the last digits; the default is the documented ε = 1e-5.
+    X, y = nnlib.moons(8, 0.1, seed=0)
+    net = nnlib.mlp([2, 2, 1], hidden="tanh", output="sigmoid", seed=0)
+    np.testing.assert_array_equal(descent.hessian(net, X, y, "bce"), descent.hessian(net, X, y, "bce", eps=1e-5))
+    assert not np.array_equal(descent.hessian(net, X, y, "bce"), descent.hessian(net, X, y, "bce", eps=5e-6))

@@ -191,3 +191,43 @@ def test_bad_data_set_arguments():
         nnlib.threshold(low=1, high=5)
     with pytest.raises(ValueError, match="n must be a positive int; got 0"):
         nnlib.threshold(n=0)
+
+
+def test_a_softmax_output_needs_two_classes():
+    with pytest.raises(ValueError, match="a softmax output needs at least 2 classes; sizes ends with 1"):
+        nnlib.mlp([2, 3, 1], output="softmax")
+
+
+def test_accuracy_of_a_softmax_network_names_the_shapes_it_accepts():
+    net = nnlib.mlp([2, 3, 3], output="softmax", seed=0)
+    with pytest.raises(ValueError, match=r"y must have shape \(4, 3\) \(one-hot\) or \(4,\) \(class numbers\); "
+                                         r"got shape \(4, 2\)"):
+        net.accuracy(X, np.zeros((4, 2)))
+
+
+def test_set_parameters_refuses_nan_and_changes_nothing(net):
+    before = net.get_parameters()
+    bad = net.get_parameters()
+    bad[1][0] = np.nan
+    with pytest.raises(ValueError, match=r"values\[1\] must be finite"):
+        net.set_parameters(bad)
+    for a, b in zip(net.parameters(), before):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_fit_names_x_when_it_is_not_numbers(net):
+    with pytest.raises(TypeError, match="X must hold real numbers"):
+        net.fit(None, Y, epochs=1, lr=0.1)
+
+
+@pytest.mark.parametrize("validation_data", [(X, Y, X), np.zeros((2, 2))])
+def test_validation_data_must_be_exactly_a_pair(net, validation_data):
+    # A third element would be ignored silently, and an array of two rows is not a pair (X_val, y_val).
+    with pytest.raises(TypeError, match=r"validation_data must be a pair \(X_val, y_val\)"):
+        net.fit(X, Y, epochs=1, lr=0.1, validation_data=validation_data)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [({"l1": -1.0}, "l1 must be"), ({"l2": float("inf")}, "l2 must be")])
+def test_compute_gradients_checks_the_penalty_rates(net, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        net.compute_gradients(X, Y, **kwargs)

@@ -86,17 +86,20 @@ def test_cce_of_logits_of_1000_is_finite_and_exact():
 @pytest.mark.parametrize(("y", "message"), [
     (np.array([[1.0, 1.0, 0.0]]), "row 0 sums to 2"),
     (np.array([[1.5, -0.5, 0.0]]), r"targets in \[0, 1\]"),
+    (np.array([[1.5, 0.0]]), r"targets in \[0, 1\] \(one-hot rows\); got values such as \[1.5\]"),
+    (np.array([[0.5, 0.5 + 2e-9]]), "row 0 sums to 1"),   # more than rounding off
     (np.array([1.0, 0.0, 0.0]), "shape \\(n_samples, n_classes\\)"),
     (np.array([[1.0]]), "at least 2 classes"),
 ])
-def test_cce_rejects_targets_that_are_not_distributions(y, message):
+@pytest.mark.parametrize("fn", [losses.categorical_cross_entropy, losses.categorical_cross_entropy_gradient])
+def test_cce_rejects_targets_that_are_not_distributions(y, message, fn):
     with pytest.raises(ValueError, match=message):
-        losses.categorical_cross_entropy(np.full(y.shape, 0.5), y)
+        fn(np.full(y.shape, 0.5), y)
 
 
 def test_soft_targets_are_accepted():
-    y = np.array([[0.99, 0.01], [0.01, 0.99]])
-    assert np.isfinite(losses.categorical_cross_entropy(np.array([[0.9, 0.1], [0.2, 0.8]]), y))
+    y = np.array([[0.99, 0.01], [0.01, 0.99], [0.3, 0.7 + 7e-10]])  # a sum off by rounding is still 1
+    assert np.isfinite(losses.categorical_cross_entropy(np.array([[0.9, 0.1], [0.2, 0.8], [0.5, 0.5]]), y))
 
 
 def test_softmax_layer_backward_matches_central_differences():
@@ -136,6 +139,19 @@ def test_accuracy_at_exactly_the_threshold_counts_as_class_0():
     X = np.zeros((2, 1))
     linear = nnlib.mlp([1, 1], output="identity", seed=0)
     assert linear.accuracy(X, [-1.0, 1.0], threshold=0.0) == 0.5  # right for −1, wrong for +1
+    assert linear.accuracy(X, [0.0, 0.0], threshold=0.0) == 1.0  # a target at the threshold is class 0 too
     neuron = nnlib.mlp([1, 1], output="sigmoid", seed=0)
     assert neuron.predict(X)[0, 0] == 0.5
     assert neuron.accuracy(X, [0.0, 0.0]) == 1.0 and neuron.accuracy(X, [1.0, 1.0]) == 0.0
+
+
+def test_a_softmax_network_started_confidently_wrong_moves():
+    # Logits (50, −50) for a sample of class 1: p₁ = e^(−100). From the logits the loss is exactly 100 and
+    # ∂L/∂z = p − y ≈ (1, −1), so one step of lr 1 moves the biases by 1. Through p, log p₁ would be clipped
+    # to log EPS ≈ −27.6 and the gradient would all but vanish.
+    X, y = np.ones((1, 1)), np.array([[0.0, 1.0]])
+    net = nnlib.mlp([1, 2], output="softmax", seed=0)
+    net.set_parameters([np.zeros((2, 1)), np.array([50.0, -50.0])])
+    assert net.loss(X, y, "cce") == pytest.approx(100.0, rel=1e-12)
+    net.fit(X, y, epochs=1, lr=1.0, loss="cce")
+    np.testing.assert_allclose(net.parameters()[1], [49.0, -49.0], rtol=0, atol=1e-12)

@@ -122,3 +122,10 @@ def test_relative_error_refuses_arrays_of_different_shapes():
         relative_error(np.ones((4, 1)), np.ones(1))
     with pytest.raises(ValueError, match="same shape"):
         relative_error(np.ones((2, 3)), np.ones((3, 2)))   # a transposed gradient of a non-square layer
+
+
+def test_central_differences_across_a_jump_are_one_over_two_eps():
+    # Why the data above keep every pre-activation away from 0: across the jump of a step the "derivative"
+    # is 1 / (2ε), with the default ε = 1e-6 half a million, whatever backprop says.
+    theta = np.zeros(1)
+    assert numerical_gradient(lambda: float(theta[0] > 0), theta)[0] == pytest.approx(1 / 2e-6, rel=1e-9)

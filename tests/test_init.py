@@ -51,3 +51,12 @@ def test_bad_init(kwargs, error, message):
         Dense(2, 3, seed=0, **kwargs)
     with pytest.raises(error, match=message):
         nnlib.mlp([2, 3, 1], **kwargs)
+
+
+def test_a_new_layer_has_zero_gradients_shaped_like_its_parameters():
+    # Before any backward there is nothing to learn from: an optimiser that looks at gradients() then
+    # (or a student printing them) sees zeros of the right shapes, not an AttributeError.
+    layer = Dense(3, 2, seed=0)
+    assert [g.shape for g in layer.gradients()] == [(2, 3), (2,)]
+    for gradient in layer.gradients():
+        np.testing.assert_array_equal(gradient, 0.0)

@@ -82,3 +82,23 @@ def test_weight_gradient_norms_equal_a_manual_backprop():
 def test_hidden_layers_checks_its_inputs():
     with pytest.raises(ValueError, match="X"):
         layer_stats.hidden_layers(three_layer_net(), np.zeros((4, 3)))
+
+
+def test_a_unit_exactly_at_zero_for_every_input_is_dead():
+    # relu'(0) = 0 (nnlib's choice at the kink): a unit with z = 0 everywhere gets no gradient either.
+    X, y = nnlib.moons(40, 0.1, seed=0)
+    net = three_layer_net("relu")
+    net.layers[0].W[2] = 0.0
+    net.layers[0].b[2] = 0.0                      # unit 3 of layer 1: z = 0 for every input
+    assert layer_stats.dead_units(net, X)[0].tolist() == [False, False, True]
+    net.compute_gradients(X, y, "bce")
+    assert np.all(net.gradients()[0][2] == 0) and net.gradients()[1][2] == 0
+
+
+def test_a_network_with_a_linear_output_layer_still_has_its_hidden_layers():
+    # Without an output activation the last layer is Dense: every activation layer is then a hidden one.
+    X, _ = nnlib.moons(10, 0.1, seed=0)
+    net = nnlib.Network([nnlib.Dense(2, 3, seed=0), nnlib.ActivationLayer("tanh"), nnlib.Dense(3, 1, seed=1)])
+    layers = layer_stats.hidden_layers(net, X)
+    assert [layer.activation for layer in layers] == ["tanh"]
+    np.testing.assert_allclose(layers[0].A, np.tanh(X @ net.layers[0].W.T), rtol=1e-14)

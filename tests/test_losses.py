@@ -61,7 +61,8 @@ def test_bce_is_finite_at_p_0_and_1():
 
 
 @pytest.mark.parametrize("fn", [losses.mse, losses.mse_gradient, losses.binary_cross_entropy,
-                                losses.binary_cross_entropy_gradient])
+                                losses.binary_cross_entropy_gradient, losses.categorical_cross_entropy,
+                                losses.categorical_cross_entropy_gradient])
 def test_shapes_must_match_exactly(fn):
     p = np.full((4, 1), 0.5)
     y = np.array([0.0, 1.0, 1.0, 0.0])  # (4,) against (4, 1) would broadcast to (4, 4)
@@ -84,3 +85,26 @@ def test_get_loss():
         get_loss("mae")
     with pytest.raises(TypeError, match="loss must be a name .*got NoneType"):
         get_loss(None)
+
+
+def test_bce_names_at_most_five_of_the_wrong_labels():
+    with pytest.raises(ValueError, match=r"got values such as \[-1.0, 2.0, 3.0, 4.0, 5.0\]$"):
+        losses.binary_cross_entropy(np.full(7, 0.5), np.array([0.0, 6.0, 5.0, 4.0, 3.0, 2.0, -1.0]))
+
+
+@pytest.mark.parametrize("name", ["bce", "cce"])
+def test_value_and_gradient_clip_like_value_and_gradient(name):
+    # Outputs of exactly 0 and 1 (an identity or step output layer can give them): finite, the same numbers.
+    p = np.array([[0.0, 1.0], [1.0, 0.0]])
+    y = np.array([[1.0, 0.0], [1.0, 0.0]])
+    loss = get_loss(name)
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        value, gradient = loss.value_and_gradient(p, y)
+    assert value == loss.value(p, y) and np.isfinite(value)
+    np.testing.assert_array_equal(gradient, loss.gradient(p, y))
+
+
+def test_cce_clips_probabilities_to_at_most_1():
+    # p above 1 (only an output that is not a softmax can give it) counts as 1: log p is never positive.
+    assert losses.categorical_cross_entropy(np.array([[1.5, 0.0]]), np.array([[1.0, 0.0]])) == 0.0

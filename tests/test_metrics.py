@@ -78,3 +78,13 @@ def test_most_confused_lists_the_largest_mistakes_first():
     assert most_confused(np.eye(3, dtype=int) * 5) == []              # no mistakes, nothing listed
     with pytest.raises(ValueError, match="square"):
         most_confused(np.zeros((2, 3)))
+
+
+def test_most_confused_breaks_ties_by_true_then_predicted_class_and_lists_counts_of_one():
+    C = [[5, 2, 2],          # a nested list works as well as an array
+         [2, 5, 1],
+         [0, 0, 5]]
+    assert most_confused(C, 4) == [(2, 0, 1), (2, 0, 2), (2, 1, 0), (1, 1, 2)]
+    assert most_confused(C) == most_confused(C, 3)  # three by default
+    with pytest.raises(ValueError, match="k must be a positive int"):
+        most_confused(C, 0)

@@ -197,7 +197,9 @@ def test_progress_bar(capsys):
     X, y = nnlib.logic_gate("and")
     history = nnlib.mlp([2, 1], seed=0).fit(X, y, epochs=5, lr=0.5, progress=True)
     assert len(history.loss) == 5
-    assert "training" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "training" in err
+    assert "5/5" in err  # the bar is closed at the end, which draws it full
 
 
 # -- parameters --------------------------------------------------------------------------------
@@ -345,3 +347,149 @@ def test_no_validation_no_best_epoch():
     X, y = nnlib.logic_gate("and")
     history = nnlib.mlp([2, 1], seed=0).fit(X, y, epochs=5, lr=1.0)
     assert history.best_epoch is None and history.epochs_run == 5 and history.penalty is None
+
+
+def test_without_early_stopping_the_network_keeps_its_last_parameters():
+    # best_epoch is only reported: the parameters of the best epoch are put back only with early_stopping.
+    net, history, _ = overfitting_run()
+    assert history.best_epoch < history.epochs_run
+    for got, want in zip(net.parameters(), history.snapshots[-1].parameters):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_a_validation_loss_that_never_falls_stops_training_after_the_patience():
+    # A step output has zero gradient everywhere, so nothing changes: the validation loss is the same at every
+    # epoch. The first epoch stays the best (a tie is not an improvement), and training stops `patience` later.
+    X, y = nnlib.logic_gate("and")
+    net = nnlib.mlp([2, 1], output="step", seed=0)
+    history = net.fit(X, y, epochs=50, lr=0.5, validation_data=(X, y), early_stopping=3)
+    assert np.all(history.val_loss == history.val_loss[0])
+    assert history.best_epoch == 1 and history.epochs_run == 4
+
+
+# -- mini-batches with a weight penalty --------------------------------------------------------
+def test_mini_batch_penalty_is_the_mean_over_the_epoch_like_the_loss():
+    # With a tiny rate the weights hardly move, so every batch sees (almost) the starting weights: the epoch's
+    # penalty must then be the penalty of the start, and its loss the full-batch loss of the start.
+    X, y = nnlib.moons(30, noise=0.1, seed=0)
+    net = nnlib.mlp([2, 4, 1], hidden="tanh", seed=0)
+    start_loss = net.loss(X, y, "bce")
+    start_penalty = nnlib.regularisation.penalty(net.parameters(), 0.01, 0.1)
+    history = net.fit(X, y, epochs=1, lr=1e-12, loss="bce", batch_size=7, l1=0.01, l2=0.1)
+    assert history.penalty[0] == pytest.approx(start_penalty, rel=1e-9)
+    assert history.loss[0] == pytest.approx(start_loss, rel=1e-9)
+
+
+# -- losses of your own ------------------------------------------------------------------------
+def test_a_loss_without_value_and_gradient_trains_like_the_built_in_one():
+    # A Loss needs only a value and a gradient; fit then calls them one after the other.
+    X, y = nnlib.logic_gate("xor")
+    plain_mse = nnlib.losses.Loss("plain mse", nnlib.losses.mse, nnlib.losses.mse_gradient)
+    histories = []
+    for loss in ("mse", plain_mse):
+        net = nnlib.mlp([2, 3, 1], seed=0)
+        histories.append(net.fit(X, y, epochs=20, lr=0.5, loss=loss).loss)
+    np.testing.assert_allclose(histories[1], histories[0], rtol=1e-14)
+
+
+def test_history_starts_empty():
+    history = nnlib.History(loss=np.zeros(0))
+    assert history.epochs_run == 0 and history.best_epoch is None and history.snapshots == []
+
+
+def test_logits_are_the_input_of_the_last_layer():
+    net = nnlib.mlp([2, 3, 1], hidden="tanh", output="sigmoid", seed=0)
+    X = np.array([[0.5, -1.0], [2.0, 0.25]])
+    W1, b1, W2, b2 = net.parameters()
+    z = np.tanh(X @ W1.T + b1) @ W2.T + b2
+    np.testing.assert_allclose(net.logits(X), z, rtol=1e-14)
+    np.testing.assert_allclose(nnlib.activations.sigmoid(net.logits(X)), net.predict(X), rtol=1e-14)
+    with pytest.raises(ValueError, match=r"X must have shape \(n_samples, 2\)"):
+        net.logits(np.zeros((2, 3)))
+
+
+def test_a_deep_network_fuses_its_output_activation_with_the_loss():
+    # Output weights 0 and bias −50, every label 1: z = −50 for every sample. From the logits the loss is
+    # exactly 50; through a clipped p = σ(−50) it would be −log(1e-12) ≈ 27.6. The fusion looks at the
+    # last layer, whatever the depth.
+    X, y = nnlib.logic_gate("xor")[0], np.ones(4)
+    net = nnlib.mlp([2, 3, 1], hidden="tanh", output="sigmoid", seed=0)
+    net.layers[2].W[...] = 0.0
+    net.layers[2].b[...] = -50.0
+    assert net.loss(X, y, "bce") == pytest.approx(50.0, rel=1e-12)
+
+
+def test_layers_can_come_from_any_iterable():
+    layers = (layer for layer in [Dense(2, 3, seed=0), ActivationLayer("tanh"), Dense(3, 1, seed=1)])
+    net = Network(layers)
+    assert len(net.layers) == 3 and (net.n_inputs, net.n_outputs) == (2, 1)
+
+
+def test_only_a_layer_with_both_widths_fixes_the_widths():
+    # A layer of your own may keep an n_inputs for its own use; without n_outputs too it is not a Dense.
+    class Scaling:
+        n_inputs = 2
+
+        def forward(self, X):
+            return 0.5 * X
+
+        def backward(self, dOut):
+            return 0.5 * dOut
+
+        def update(self, lr):
+            pass
+
+        def parameters(self):
+            return []
+
+        def gradients(self):
+            return []
+
+    net = Network([Scaling(), Dense(2, 1, seed=0)])
+    assert (net.n_inputs, net.n_outputs) == (2, 1)
+
+
+def test_the_repr_of_every_layer():
+    net = nnlib.mlp([2, 3, 2], hidden="tanh", output="softmax", seed=0)
+    assert repr(net) == "Network([Dense(2, 3), ActivationLayer('tanh'), Dense(3, 2), Softmax()])"
+
+
+def test_set_parameters_takes_any_iterable():
+    net = nnlib.mlp([2, 4, 1], seed=0)
+    net.set_parameters(p for p in START)
+    for a, b in zip(net.parameters(), START):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_fit_defaults_shuffle_with_seed_0_and_draw_no_progress_bar(capsys):
+    # The notebooks' stored numbers rely on the default seed; a bar nobody asked for would fill their outputs.
+    X, y = nnlib.threshold(n=10)
+    default, seeded = nnlib.mlp([1, 1], seed=0), nnlib.mlp([1, 1], seed=0)
+    np.testing.assert_array_equal(default.fit(X, y, epochs=3, lr=0.5, batch_size=3).loss,
+                                  seeded.fit(X, y, epochs=3, lr=0.5, batch_size=3, seed=0).loss)
+    assert capsys.readouterr().err == ""
+
+
+def test_mlp_defaults_to_seed_0_and_takes_sizes_from_any_iterable():
+    expected = nnlib.mlp([2, 3, 1], seed=0).get_parameters()
+    for net in (nnlib.mlp([2, 3, 1]), nnlib.mlp(size for size in (2, 3, 1))):
+        for a, b in zip(net.get_parameters(), expected):
+            np.testing.assert_array_equal(a, b)
+
+
+def test_softmax_accuracy_takes_class_numbers_as_a_list():
+    net = nnlib.mlp([2, 3, 3], output="softmax", seed=0)
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, -1.0]])
+    predicted = np.argmax(net.predict(X), axis=1)
+    assert net.accuracy(X, predicted.tolist()) == 1.0
+
+
+def test_each_epoch_records_the_penalty_of_the_weights_it_started_from():
+    # Full batch: epoch e + 1 computes its loss and penalty at the parameters of snapshot e, before its update.
+    X, y = nnlib.logic_gate("xor")
+    net = nnlib.mlp([2, 3, 1], seed=0)
+    history = net.fit(X, y, epochs=3, lr=1.0, l2=0.1, snapshot_every=1)
+    for epoch in range(3):
+        weights = history.snapshots[epoch].parameters
+        assert history.penalty[epoch] == pytest.approx(nnlib.regularisation.penalty(weights, l2=0.1), rel=1e-12)
+    assert history.penalty[0] > history.penalty[2]  # and weight decay did shrink the weights

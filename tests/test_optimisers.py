@@ -142,3 +142,19 @@ def test_fit_rejects_a_bad_optimiser_before_training():
         net.fit(X, Y, epochs=10, lr=0.1, optimiser="Adam")
     for p, q in zip(net.parameters(), params):
         np.testing.assert_array_equal(p, q)
+
+
+def test_names_reprs_and_the_defaults_of_kingma_and_ba():
+    for kind in (SGD, Momentum, Adam):
+        assert type(get_optimiser(kind().name)) is kind
+    assert repr(SGD()) == "SGD()" and repr(Momentum()) == "Momentum(momentum=0.9)"
+    assert repr(Adam()) == "Adam(beta1=0.9, beta2=0.999, eps=1e-08)"
+
+
+def test_an_optimiser_object_needs_both_step_and_reset():
+    class StepOnly:
+        def step(self, network, lr):
+            pass
+
+    with pytest.raises(TypeError, match="optimiser must be a name.*step\\(network, lr\\) and reset\\(\\)"):
+        get_optimiser(StepOnly())

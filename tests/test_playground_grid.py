@@ -52,3 +52,15 @@ def test_bad_input_is_named(X, grid, words):
         plane_grid(X, grid=grid)
     for word in words:
         assert word in str(error.value)
+
+
+def test_the_defaults_are_41_points_and_a_quarter_of_the_range():
+    xs, ys, points = plane_grid([[0.0, 0.0], [4.0, 8.0]])  # a list of points works too
+    assert len(xs) == len(ys) == 41 and points.shape == (41 * 41, 2)
+    assert (xs[0], xs[-1], ys[0], ys[-1]) == (-1.0, 5.0, -2.0, 10.0)
+
+
+def test_two_points_per_axis_is_the_smallest_grid():
+    xs, ys, points = plane_grid(np.array([[0.0, 0.0], [1.0, 1.0]]), grid=2, padding=0.0)
+    np.testing.assert_array_equal(xs, [0.0, 1.0])
+    assert points.shape == (4, 2)

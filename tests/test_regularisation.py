@@ -5,7 +5,7 @@ import pytest
 
 import nnlib
 from nnlib.gradcheck import gradient_check
-from nnlib.regularisation import penalty
+from nnlib.regularisation import add_penalty_gradient, penalty
 
 rng = np.random.default_rng(5)
 
@@ -80,3 +80,14 @@ def test_bad_rates_are_named(kwargs, error, message):
     X, y = nnlib.logic_gate("xor")
     with pytest.raises(error, match=message):
         nnlib.mlp([2, 2, 1], seed=0).fit(X, y, epochs=1, lr=0.1, **kwargs)
+
+
+def test_the_penalty_gradient_of_a_weight_at_zero_is_zero_and_no_rates_add_nothing():
+    # sign(0) = 0: L1's subgradient at w = 0 is taken as 0, so a weight already at 0 feels no pull.
+    W, b = np.array([[0.0, 2.0, -3.0]]), np.array([1.0])
+    gW, gb = np.zeros_like(W), np.zeros_like(b)
+    add_penalty_gradient([W, b], [gW, gb], l1=0.5)
+    np.testing.assert_array_equal(gW, [[0.0, 0.5, -0.5]])
+    np.testing.assert_array_equal(gb, [0.0])
+    add_penalty_gradient([W, b], [gW, gb])  # rates default to 0
+    np.testing.assert_array_equal(gW, [[0.0, 0.5, -0.5]])

@@ -74,3 +74,19 @@ def test_in_terms_of_output_rewrites_derivatives_in_the_output():
     assert sp.expand(symbolic.in_terms_of_output(symbolic.derive(sp.tanh(z), z), sp.tanh(z), z, t) - (1 - t**2)) == 0
     with pytest.raises(ValueError, match="could not write"):
         symbolic.in_terms_of_output(z, sp.Integer(3), z, s)  # z cannot be told from a constant
+
+
+def test_inputs_may_be_plain_lists_and_numbers():
+    # The notebooks pass lists of points now and then, and a derivative can be a plain number (identity' = 1).
+    delta = symbolic.to_numpy(sp.DiracDelta(z), z)
+    assert np.array_equal(delta([-1.0, 0.0]), [0.0, np.inf])
+    assert symbolic.max_abs_difference(sp.tanh(z), z, nnlib.activations.tanh, [-1.0, 0.0, 2.0]) < 1e-15
+    a = sp.Symbol("a", real=True)
+    assert symbolic.in_terms_of_output(1, z, z, a) == 1
+
+
+def test_is_identity_answers_true_or_false():
+    # True and False themselves, also when the cheap expand already proves it (z(1 + z) = z + z²).
+    assert symbolic.is_identity(z * (1 + z), z + z**2) is True
+    assert symbolic.is_identity(SIGMA, (1 + sp.tanh(z / 2)) / 2) is True
+    assert symbolic.is_identity(sp.tanh(z), SIGMA) is False
