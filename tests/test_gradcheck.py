@@ -122,6 +122,7 @@ def test_relative_error_refuses_arrays_of_different_shapes():
         relative_error(np.ones((4, 1)), np.ones(1))
     with pytest.raises(ValueError, match="same shape"):
         relative_error(np.ones((2, 3)), np.ones((3, 2)))   # a transposed gradient of a non-square layer
+    assert relative_error([1.0, 2.0], (1.0, 2.0)) == 0.0   # plain lists and tuples are arrays too
 
 
 def test_central_differences_across_a_jump_are_one_over_two_eps():
