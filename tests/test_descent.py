@@ -319,6 +319,7 @@ def test_bisection_halves_until_the_interval_is_rtol_times_its_lower_end():
 
     def stable(lr):
         calls.append(lr)
+        assert len(calls) < 100, "the bisection does not narrow the interval"  # a failure, not an endless loop
         return lr <= 4.0
 
     found = largest_stable_rate(stable, 2.0, 6.0)
@@ -404,3 +405,18 @@ def test_hessian_steps_by_1e_minus_5_by_default():
     net = nnlib.mlp([2, 2, 1], hidden="tanh", output="sigmoid", seed=0)
     np.testing.assert_array_equal(descent.hessian(net, X, y, "bce"), descent.hessian(net, X, y, "bce", eps=1e-5))
     assert not np.array_equal(descent.hessian(net, X, y, "bce"), descent.hessian(net, X, y, "bce", eps=5e-6))
+
+
+def test_train_until_stops_after_max_epochs_when_the_target_is_never_reached():
+    X, y = nnlib.logic_gate("xor")
+    net = nnlib.mlp([2, 2, 1], seed=0)
+    fit, calls = net.fit, []
+
+    def counted_fit(*args, **kwargs):
+        calls.append(kwargs["epochs"])
+        assert len(calls) < 20, "train_until does not count the epochs it ran"  # a failure, not an endless loop
+        return fit(*args, **kwargs)
+
+    net.fit = counted_fit
+    epoch, losses = descent.train_until(net, X, y, target=-1.0, max_epochs=120, lr=0.1, chunk=50)
+    assert epoch is None and len(losses) == 120 and calls == [50, 50, 20]
