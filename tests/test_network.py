@@ -5,7 +5,7 @@ import pytest
 
 import nnlib
 from nnlib import Network
-from nnlib.layers import ActivationLayer, Dense
+from nnlib.layers import ActivationLayer, Dense, ParameterFree
 
 # Fixed start for the 2-4-1 network: W1 (4, 2), b1 (4,), W2 (1, 4), b2 (1,).
 START = [
@@ -427,7 +427,7 @@ def test_layers_can_come_from_any_iterable():
 
 def test_only_a_layer_with_both_widths_fixes_the_widths():
     # A layer of your own may keep an n_inputs for its own use; without n_outputs too it is not a Dense.
-    class Scaling:
+    class Scaling(ParameterFree):
         n_inputs = 2
 
         def forward(self, X):
@@ -435,15 +435,6 @@ def test_only_a_layer_with_both_widths_fixes_the_widths():
 
         def backward(self, dOut):
             return 0.5 * dOut
-
-        def update(self, lr):
-            pass
-
-        def parameters(self):
-            return []
-
-        def gradients(self):
-            return []
 
     net = Network([Scaling(), Dense(2, 1, seed=0)])
     assert (net.n_inputs, net.n_outputs) == (2, 1)

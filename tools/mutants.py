@@ -191,21 +191,11 @@ class MutantMaker(ast.NodeVisitor):
         self.replace_expression(test, ast.UnaryOp(ast.Not(), test),
                                 f"negate the condition `{first_line(self.text(test))}`")
 
-    def visit_If(self, node):
+    def visit_node_with_a_test(self, node):
         self.negate_condition(node.test)
         self.generic_visit(node)
 
-    def visit_While(self, node):
-        self.negate_condition(node.test)
-        self.generic_visit(node)
-
-    def visit_IfExp(self, node):
-        self.negate_condition(node.test)
-        self.generic_visit(node)
-
-    def visit_Assert(self, node):
-        self.negate_condition(node.test)
-        self.generic_visit(node)
+    visit_If = visit_While = visit_IfExp = visit_Assert = visit_node_with_a_test
 
     def visit_Constant(self, node):
         value = node.value
