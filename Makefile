@@ -25,10 +25,10 @@ help:
 	@echo "make test-colab  every notebook (nbval, lax) with Colab's versions and nnlib installed as a user would"
 	@echo "make html      the series as a static website in site/"
 	@echo "make test-browser  the website in headless Chromium: no JavaScript error, figures drawn, animation plays"
-	@echo "make img       redraw the diagrams in img/ (then make execute embeds them in the notebooks)"
+	@echo "make img       redraw the diagrams in img/, and nnlib's layers from its imports (README)"
 	@echo "make execute   re-run the notebooks in place to refresh their stored outputs"
 	@echo "make bench     time nnlib against the leanest numpy loop, and the playground's redraws"
-	@echo "make lint      ruff over nnlib, tests, bench, tools and notebooks"
+	@echo "make lint      ruff over nnlib, tests, bench, tools and notebooks; nnlib's layers (import-linter)"
 	@echo "make clean     remove .venv and caches"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -99,6 +99,7 @@ test-browser: html
 
 img: setup
 	$(BIN)/python img/draw.py
+	$(BIN)/python img/layers.py
 
 execute: setup
 	$(BIN)/python tools/notebooks.py execute notebooks/*.ipynb
@@ -107,7 +108,8 @@ bench: setup
 	$(BIN)/python bench/bench.py
 
 lint: setup
-	$(BIN)/ruff check nnlib tests bench tools notebooks
+	$(BIN)/ruff check nnlib tests bench tools img notebooks
+	$(BIN)/lint-imports --no-cache
 	@if [ -x $(BIN)/actionlint ]; then $(BIN)/actionlint .github/workflows/*.yml && echo "actionlint: workflows OK"; \
 	else echo "actionlint has no build for this platform: workflows not linted"; fi
 

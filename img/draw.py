@@ -15,7 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Circle, FancyArrowPatch  # noqa: E402
 
-from nnlib.palette import CLASS_COLORS  # noqa: E402
+from nnlib.plot.palette import CLASS_COLORS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 plt.rcParams["svg.hashsalt"] = "nnlib"

@@ -1,8 +1,4 @@
-"""A network: layers applied one after another, and gradient descent to train it.
-
-``fit`` only trains and records: the loss per epoch and, on request, copies of
-the parameters every k epochs. Drawing those snapshots is the job of
-``nnlib.plot``; training knows nothing about plots.
+"""A network: layers applied one after another, its loss and gradients; ``nnlib.training`` trains it.
 
 When the last layer is a sigmoid and the loss "bce", or a softmax and the loss
 "cce", the network computes the loss from the logits (the input of that last
@@ -10,10 +6,9 @@ layer) and starts backpropagation there with ∂L/∂z = (p − y)/N: the same
 numbers as going through p, but exact for every finite z (nnlib.losses).
 """
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
+from . import training
 from .activations import ACTIVATIONS
 from .checks import (
     as_class_numbers,
@@ -23,42 +18,10 @@ from .checks import (
     as_targets,
     check_finite,
     check_positive_int,
-    check_positive_number,
 )
 from .layers import ActivationLayer, Dense, Softmax
 from .losses import get_loss
-from .optimisers import get_optimiser
 from .regularisation import add_penalty_gradient, check_rate, penalty
-
-
-@dataclass
-class Snapshot:
-    """The network's parameters after ``epoch`` epochs (0 = before training)."""
-
-    epoch: int
-    parameters: list
-
-
-@dataclass
-class History:
-    """What ``Network.fit`` records.
-
-    ``loss[e]`` is the mean training loss during epoch e + 1 (with mini-batches,
-    the average over the epoch's batches, each computed before its update),
-    without the weight penalty; ``penalty[e]`` is the penalty measured at the
-    same moments (None without l1 or l2), so the objective that training
-    minimised is loss + penalty. ``val_loss[e]`` is the validation loss after
-    epoch e + 1, or None. ``best_epoch`` is the (1-based) epoch with the lowest
-    validation loss, None without validation data; ``epochs_run`` is how many
-    epochs ran (fewer than asked when early stopping ended training).
-    """
-
-    loss: np.ndarray
-    val_loss: np.ndarray | None = None
-    snapshots: list = field(default_factory=list)
-    penalty: np.ndarray | None = None
-    best_epoch: int | None = None
-    epochs_run: int = 0
 
 
 class Network:
@@ -221,97 +184,10 @@ class Network:
 
     def fit(self, X, y, *, epochs, lr, loss="mse", optimiser="sgd", batch_size=None, validation_data=None,
             l1=0.0, l2=0.0, early_stopping=None, snapshot_every=None, seed=0, progress=False):
-        """Train by gradient descent and return a ``History``.
-
-        ``optimiser`` is "sgd" (plain gradient descent, the default), "momentum",
-        "adam", or an optimiser object from ``nnlib.optimisers`` (which keeps its
-        state between calls). batch_size=None uses the whole training set for every
-        step (full batch); an int shuffles the data each epoch (with ``seed``) and
-        takes one step per batch. ``l1`` and ``l2`` add the weight penalty
-        l1·Σ|w| + (l2/2)·Σw² (``nnlib.regularisation``). ``validation_data=(X_val,
-        y_val)`` records a validation loss after every epoch; with it,
-        ``early_stopping=k`` stops after k epochs without a new lowest validation
-        loss and puts back the parameters of the best epoch. ``snapshot_every=k``
-        keeps a copy of the parameters before training and after every k-th epoch
-        (and the last), for animations. ``progress=True`` shows a progress bar.
-        """
-        X = as_inputs(X, self.n_inputs, "X")
-        if len(X) == 0:
-            raise ValueError(f"X must hold at least one sample to train on; got shape {X.shape}")
-        loss_fn, X, y = self._checked(X, y, loss)  # before any training
-        epochs = check_positive_int(epochs, "epochs")
-        lr = check_positive_number(lr, "lr")
-        optimiser = get_optimiser(optimiser)
-        l1, l2 = check_rate(l1, "l1"), check_rate(l2, "l2")
-        if batch_size is not None:
-            batch_size = check_positive_int(batch_size, "batch_size")
-        if snapshot_every is not None:
-            snapshot_every = check_positive_int(snapshot_every, "snapshot_every")
-        if validation_data is not None:
-            if not (isinstance(validation_data, (tuple, list)) and len(validation_data) == 2):
-                raise TypeError("validation_data must be a pair (X_val, y_val)")
-            X_val = as_inputs(validation_data[0], self.n_inputs, "validation_data[0]")
-            y_val = as_targets(validation_data[1], len(X_val), self.n_outputs, "validation_data[1]")
-            try:
-                loss_fn.value(y_val, y_val)
-            except ValueError as error:  # say which targets are wrong
-                raise ValueError(f"validation_data[1]: {error}") from None
-        if early_stopping is not None:
-            early_stopping = check_positive_int(early_stopping, "early_stopping")
-            if validation_data is None:
-                raise ValueError("early_stopping needs validation_data: it stops when the validation loss "
-                                 "stops falling")
-        rng = as_generator(seed)
-        fused = self._fused_loss(loss_fn)  # sigmoid + bce or softmax + cce from the logits, or None
-
-        n = len(X)
-        full_batch = batch_size is None or batch_size >= n
-        regularised = bool(l1 or l2)
-        train_loss = np.empty(epochs)
-        train_penalty = np.empty(epochs) if regularised else None
-        val_loss = np.empty(epochs) if validation_data is not None else None
-        snapshots = [Snapshot(0, self.get_parameters())] if snapshot_every else []
-        best_epoch, best_value, best_parameters = None, np.inf, None
-        epoch_range = range(1, epochs + 1)
-        if progress:
-            from tqdm.auto import tqdm  # imported only when asked for, to keep `import nnlib` light
-            epoch_range = tqdm(epoch_range, desc="training", unit="epoch")
-
-        epoch = 0
-        for epoch in epoch_range:
-            if full_batch:
-                value, penalty_value = self._train_step(X, y, loss_fn, fused, optimiser, lr, l1, l2)
-            else:
-                order = rng.permutation(n)
-                value = penalty_value = 0.0
-                for start in range(0, n, batch_size):
-                    batch = order[start:start + batch_size]
-                    batch_value, batch_penalty = self._train_step(X[batch], y[batch], loss_fn, fused, optimiser, lr,
-                                                                      l1, l2)
-                    value += batch_value * len(batch) / n  # the epoch's loss: the mean over all samples
-                    penalty_value += batch_penalty * len(batch) / n
-            train_loss[epoch - 1] = value
-            if regularised:
-                train_penalty[epoch - 1] = penalty_value
-            stop = False
-            if val_loss is not None:
-                val_loss[epoch - 1] = self._loss_value(X_val, y_val, loss_fn, fused)
-                if val_loss[epoch - 1] < best_value:
-                    best_epoch, best_value = epoch, val_loss[epoch - 1]
-                    if early_stopping:
-                        best_parameters = self.get_parameters()
-                stop = early_stopping is not None and epoch - best_epoch >= early_stopping
-            if snapshot_every and (epoch % snapshot_every == 0 or epoch == epochs or stop):
-                snapshots.append(Snapshot(epoch, self.get_parameters()))
-            if stop:
-                break
-        if progress:
-            epoch_range.close()
-        if best_parameters is not None:
-            self.set_parameters(best_parameters)
-        return History(loss=train_loss[:epoch], val_loss=None if val_loss is None else val_loss[:epoch],
-                       snapshots=snapshots, penalty=None if train_penalty is None else train_penalty[:epoch],
-                       best_epoch=best_epoch, epochs_run=epoch)
+        """Train by gradient descent and return a ``History``: see ``nnlib.training.fit``, the loop itself."""
+        return training.fit(self, X, y, epochs=epochs, lr=lr, loss=loss, optimiser=optimiser, batch_size=batch_size,
+                            validation_data=validation_data, l1=l1, l2=l2, early_stopping=early_stopping,
+                            snapshot_every=snapshot_every, seed=seed, progress=progress)
 
     def _gradients(self, X, y, loss_fn, fused, l1, l2):
         """Forward and backward with the penalty's gradient added: returns (loss, penalty)."""
@@ -321,12 +197,6 @@ class Network:
         parameters = self.parameters()
         add_penalty_gradient(parameters, self.gradients(), l1, l2)
         return value, penalty(parameters, l1, l2)
-
-    def _train_step(self, X, y, loss_fn, fused, optimiser, lr, l1, l2):
-        """One step of training on a batch: the gradients, then the optimiser's update; returns (loss, penalty)."""
-        value, weight_penalty = self._gradients(X, y, loss_fn, fused, l1, l2)
-        optimiser.step(self, lr)
-        return value, weight_penalty
 
 
 def _complete(loss_fn):

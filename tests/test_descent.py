@@ -1,11 +1,11 @@
-"""nnlib.descent: quadratic bowls, descent paths, the largest stable rate, Hessians and mini-batch noise."""
+"""nnlib.diagnostics.descent: quadratic bowls, descent paths, the largest stable rate, Hessians and mini-batch noise."""
 
 import numpy as np
 import pytest
 
 import nnlib
-from nnlib import descent
-from nnlib.descent import Bowl, descent_path, largest_stable_rate, rotated_bowl
+from nnlib.diagnostics import descent
+from nnlib.diagnostics.descent import Bowl, descent_path, largest_stable_rate, rotated_bowl
 
 
 def test_bowl_loss_and_gradient_are_the_quadratic_and_its_derivative():

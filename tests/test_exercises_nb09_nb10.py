@@ -7,7 +7,7 @@ import numpy as np
 from exercise_checks import ExerciseTable
 
 import nnlib
-from nnlib import descent
+from nnlib.diagnostics import descent
 from nnlib.exercises import nb09, nb10, solution
 
 A, G, THETA0 = nb09.A, nb09.G, nb09.THETA0

@@ -138,8 +138,8 @@ def test_key_12_1_is_nnlibs_gradient_with_l2():
                        rtol=0, atol=1e-15)
 
 
-def test_key_12_2_follows_the_rule_of_fit_and_of_plot_classes():
-    pc = pytest.importorskip("nnlib.plot_classes")
+def test_key_12_2_follows_the_rule_of_fit_and_of_plot_sweeps():
+    pc = pytest.importorskip("nnlib.plot")
     stop, best = pc.stopping_epochs(VAL_LOSS, PATIENCE)
     assert solution("12.2", **CONTEXT["12.2"]).tolist() == [best, stop] == [3, 6]
     # the overall lowest loss comes later, so "the whole run" is a different answer

@@ -8,8 +8,8 @@ fixed arrays of the same form.
 import numpy as np
 from exercise_checks import ExerciseTable
 
+from nnlib.diagnostics.metrics import confusion_matrix
 from nnlib.exercises import nb13, solution, tutor
-from nnlib.metrics import confusion_matrix
 
 # -- the context the notebook passes ------------------------------------------------------------------
 

@@ -1,10 +1,10 @@
-"""nnlib.layer_stats: hidden values, dead units and per-layer gradient norms, against plain numpy."""
+"""nnlib.diagnostics.layer_stats: hidden values, dead units and per-layer gradient norms, against plain numpy."""
 
 import numpy as np
 import pytest
 
 import nnlib
-from nnlib import layer_stats
+from nnlib.diagnostics import layer_stats
 
 
 def three_layer_net(hidden="tanh", seed=0):

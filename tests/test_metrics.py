@@ -1,9 +1,9 @@
-"""nnlib.metrics: the confusion matrix against a plain loop, its conventions, and bad input."""
+"""nnlib.diagnostics.metrics: the confusion matrix against a plain loop, its conventions, and bad input."""
 
 import numpy as np
 import pytest
 
-from nnlib.metrics import confusion_matrix, most_confused
+from nnlib.diagnostics import confusion_matrix, most_confused
 
 
 def confusion_by_loop(labels, predicted, n_classes):

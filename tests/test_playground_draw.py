@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from nnlib.palette import CLASS_COLORS, CLASS_TINTS
 from nnlib.playground import draw
 from nnlib.playground.diagram import MAX_LINES, diagram_svg, layout, neuron_names, neuron_pictures, scaled
 from nnlib.playground.model import GRID, Playground
+from nnlib.plot.palette import CLASS_COLORS, CLASS_TINTS
 
 
 def rgb(colour):

@@ -1,10 +1,10 @@
-"""nnlib.grid.plane_grid: the one plane that nnlib.plot and the playground draw pictures on."""
+"""nnlib.plot.grid.plane_grid: the one plane that nnlib.plot and the playground draw pictures on."""
 
 import numpy as np
 import pytest
 
 from nnlib import mlp
-from nnlib.grid import plane_grid
+from nnlib.plot.grid import plane_grid
 
 
 def test_the_grid_covers_the_points_with_the_margin_and_runs_row_by_row():

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nnlib
-from nnlib.palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_SYMBOLS
+from nnlib.plot.palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_SYMBOLS
 
 plot = pytest.importorskip("nnlib.plot")
 pytest.importorskip("plotly")

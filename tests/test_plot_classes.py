@@ -1,4 +1,4 @@
-"""nnlib.plot_classes: the numbers behind the class-region pictures and the sweep, early-stopping and optimism figures.
+"""nnlib.plot.regions and .sweeps: the numbers behind the class regions, sweeps, early stopping, optimism.
 
 nbval ignores Plotly cells, so these tests are what stands between a figure and a wrong picture: the grid's
 orientation, the class of every cell, the frames of an animation, the lines and markers of the sweeps.
@@ -9,10 +9,10 @@ import pytest
 
 import nnlib
 
-pc = pytest.importorskip("nnlib.plot_classes")
+pc = pytest.importorskip("nnlib.plot")
 pytest.importorskip("plotly")
 from nnlib import plot  # noqa: E402  (after the importorskip of plotly)
-from nnlib.palette import CLASS_COLORS, CLASS_SYMBOLS, CLASS_TINTS  # noqa: E402
+from nnlib.plot.palette import CLASS_COLORS, CLASS_SYMBOLS, CLASS_TINTS  # noqa: E402
 
 
 def sector_net():
@@ -90,7 +90,7 @@ def test_every_cell_shows_the_argmax_of_the_network_there(spiral_run):
     assert codes.shape == (21, 21)
     xx, yy = np.meshgrid(xs.astype(float), ys.astype(float))
     argmax = np.argmax(net.predict(np.column_stack([xx.ravel(), yy.ravel()])), axis=1).reshape(codes.shape)
-    assert np.array_equal(codes // pc.LEVELS, argmax)
+    assert np.array_equal(codes // pc.regions.LEVELS, argmax)
     assert len(np.unique(argmax)) == 3  # all three classes appear, so the test can fail
 
 
@@ -160,7 +160,7 @@ def test_panels_draw_each_network_on_the_same_grid():
     for net, heatmap in zip(nets, heatmaps):
         xx, yy = np.meshgrid(np.asarray(heatmap.x, float), np.asarray(heatmap.y, float))
         p = net.predict(np.column_stack([xx.ravel(), yy.ravel()]))[:, 0].reshape(xx.shape)
-        assert np.array_equal(np.asarray(heatmap.z) // pc.LEVELS, (p > 0.5).astype(int))
+        assert np.array_equal(np.asarray(heatmap.z) // pc.regions.LEVELS, (p > 0.5).astype(int))
     assert [a.text.split("<br>")[0] for a in fig.layout.annotations] == ["one", "two"]
     with pytest.raises(ValueError, match="same length"):
         pc.class_regions_panels(nets, X, y, titles=["one"])

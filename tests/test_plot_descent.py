@@ -1,9 +1,10 @@
-"""nnlib.plot_descent: the numbers behind the pictures of notebook 09 (nbval never compares images)."""
+"""nnlib.plot.descent: the numbers behind the pictures of notebook 09 (nbval never compares images)."""
 
 import numpy as np
 import pytest
 
-from nnlib import descent, plot_descent
+from nnlib import plot
+from nnlib.diagnostics import descent
 
 BOWL = descent.rotated_bowl([1.0, 4.0], 30)
 START = np.array([-3.0, 0.5])
@@ -19,37 +20,37 @@ def as_array(values):
 
 
 def test_frame_steps_keep_the_first_and_last_and_at_most_max_frames():
-    assert plot_descent.frame_steps(10, 31) == list(range(10))
-    steps = plot_descent.frame_steps(241, 31)
+    assert plot.frame_steps(10, 31) == list(range(10))
+    steps = plot.frame_steps(241, 31)
     assert steps[0] == 0 and steps[-1] == 240 and len(steps) == 31 and steps == sorted(set(steps))
     with pytest.raises(ValueError, match="at least one point"):
-        plot_descent.frame_steps(0)
+        plot.frame_steps(0)
 
 
 def test_drawable_hides_only_the_points_that_diverged():
     path = np.array([[0.0, 1.0], [2e6, 0.0], [np.inf, 1.0], [3.0, np.nan], [-5.0, 4.0]])
-    shown = plot_descent.drawable(path)
+    shown = plot.drawable(path)
     assert shown.dtype == np.float32
     assert np.array_equal(shown[[0, 4]], path[[0, 4]].astype(np.float32))
     assert np.all(np.isnan(shown[1:4]))
     with pytest.raises(ValueError, match="shape"):
-        plot_descent.drawable(np.zeros((3, 3)))
+        plot.drawable(np.zeros((3, 3)))
 
 
 def test_log_levels_are_log10_of_the_loss_with_a_floor_and_even_spacing():
     Z = np.array([[0.0, 0.01], [1.0, 100.0]])
-    L, (start, end, size) = plot_descent.log_levels(Z, per_decade=4, floor=1e-4)
+    L, (start, end, size) = plot.log_levels(Z, per_decade=4, floor=1e-4)
     assert np.allclose(L, [[-2.0, -2.0], [0.0, 2.0]])        # 0 is drawn at the floor, 1e-4 × 100
     assert size == 0.25 and start <= L.min() and end >= L.max()
     with pytest.raises(ValueError, match=">= 0"):
-        plot_descent.log_levels(np.array([[-1.0, 1.0]]))
+        plot.log_levels(np.array([[-1.0, 1.0]]))
 
 
 def test_animation_frames_show_each_path_up_to_its_step():
     paths = {"lr 0.1": descent.descent_path(BOWL, START, 0.1, 40), "lr 0.4": descent.descent_path(BOWL, START, 0.4, 40)}
-    fig = plot_descent.descent_animation(GRID, paths, max_frames=11)
+    fig = plot.descent_animation(GRID, paths, max_frames=11)
     steps = [int(frame.name) for frame in fig.frames]
-    assert steps == plot_descent.frame_steps(41, 11)
+    assert steps == plot.frame_steps(41, 11)
     for frame, t in zip(fig.frames, steps):
         lines = frame.data[0::2]      # each path: its line so far, then its current point
         points = frame.data[1::2]
@@ -68,7 +69,7 @@ def test_animation_frames_show_each_path_up_to_its_step():
 
 def test_animation_contour_is_the_grid_in_log10_with_rows_following_y():
     xs, ys, Z = GRID
-    fig = plot_descent.descent_animation(GRID, {"a": descent.descent_path(BOWL, START, 0.1, 5)}, panels=False)
+    fig = plot.descent_animation(GRID, {"a": descent.descent_path(BOWL, START, 0.1, 5)}, panels=False)
     contour = fig.data[0]
     assert np.allclose(as_array(contour.x), xs) and np.allclose(as_array(contour.y), ys)
     shown = as_array(contour.z).reshape(Z.shape)
@@ -79,7 +80,7 @@ def test_animation_contour_is_the_grid_in_log10_with_rows_following_y():
 
 def test_panels_give_each_path_its_own_subplot_and_the_figure_no_fixed_width():
     paths = {f"lr {r}": descent.descent_path(BOWL, START, r, 10) for r in (0.05, 0.4, 0.5, 0.55)}
-    fig = plot_descent.descent_animation(GRID, paths)
+    fig = plot.descent_animation(GRID, paths)
     assert fig.layout.width is None                # autosize: fits any column
     contours = [t for t in fig.data if t.type == "contour"]
     assert len(contours) == 4 and [c.showscale for c in contours] == [True, False, False, False]
@@ -87,12 +88,12 @@ def test_panels_give_each_path_its_own_subplot_and_the_figure_no_fixed_width():
     assert len(axes) == 4
     assert [a.text for a in fig.layout.annotations] == list(paths)
     with pytest.raises(ValueError, match="same number of points"):
-        plot_descent.descent_animation(GRID, {"a": np.zeros((3, 2)), "b": np.zeros((4, 2))})
+        plot.descent_animation(GRID, {"a": np.zeros((3, 2)), "b": np.zeros((4, 2))})
 
 
 def test_paths_figure_draws_every_path_and_marks_the_minimum():
     paths = {"one": np.array([[0.0, 1.0], [0.5, 0.5]]), "two": np.array([[1.0, 1.0], [2.0, 3e7]])}
-    fig = plot_descent.paths_figure(GRID, paths, mark=(0.25, -0.5))
+    fig = plot.paths_figure(GRID, paths, mark=(0.25, -0.5))
     lines = [t for t in fig.data if t.type == "scatter" and t.mode == "lines+markers"]
     assert [t.name for t in lines] == ["one", "two"]
     assert np.allclose(as_array(lines[0].y), [1.0, 0.5])
@@ -103,18 +104,18 @@ def test_paths_figure_draws_every_path_and_marks_the_minimum():
 
 def test_curves_figure_keeps_the_values_leaves_gaps_and_thins():
     curves = {"a": np.array([1.0, 0.5, 0.25, 0.125]), "b": np.array([1.0, np.inf, np.nan, 2.0])}
-    fig = plot_descent.curves_figure(curves, log_y=True)
+    fig = plot.curves_figure(curves, log_y=True)
     a, b = fig.data
     assert np.array_equal(as_array(a.x), [1, 2, 3, 4]) and np.allclose(as_array(a.y), curves["a"])
     assert np.isnan(as_array(b.y)[1:3]).all() and as_array(b.y)[3] == 2.0
     assert fig.layout.yaxis.type == "log" and a.line.color != b.line.color
-    thin = plot_descent.curves_figure({"a": np.arange(10.0)}, every=3)
+    thin = plot.curves_figure({"a": np.arange(10.0)}, every=3)
     assert np.array_equal(as_array(thin.data[0].x), [1, 4, 7, 10])
 
 
 def test_sweep_panels_put_one_series_per_panel_with_the_rates_as_ticks():
     rates = [0.3, 1.0, 3.0]
-    fig = plot_descent.sweep_panels(rates, {"relu": [0, 0, 0.5]}, {"relu": [0, 1, 7]}, log_right=False)
+    fig = plot.sweep_panels(rates, {"relu": [0, 0, 0.5]}, {"relu": [0, 1, 7]}, log_right=False)
     left, right = fig.data
     assert np.allclose(as_array(left.y), [0, 0, 0.5]) and np.allclose(as_array(right.y), [0, 1, 7])
     assert left.xaxis == "x" and right.xaxis == "x2"

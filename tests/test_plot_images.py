@@ -1,4 +1,4 @@
-"""nnlib.plot_images: the numbers behind the digit, weight and confusion-matrix figures."""
+"""nnlib.plot.images: the numbers behind the digit, weight and confusion-matrix figures."""
 
 import numpy as np
 import pytest
@@ -10,8 +10,9 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from nnlib import palette, plot_images  # noqa: E402
-from nnlib.metrics import confusion_matrix  # noqa: E402
+from nnlib import plot  # noqa: E402
+from nnlib.diagnostics.metrics import confusion_matrix  # noqa: E402
+from nnlib.plot import palette
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +29,7 @@ def test_an_image_is_drawn_with_row_0_at_the_top_and_column_0_at_the_left():
     image = np.zeros((8, 8))
     image[0, :] = 1.0   # the top row is ink
     image[:, 7] = 0.5   # and the right-hand column grey
-    fig = plot_images.image_grid([image], columns=1)
+    fig = plot.image_grid([image], columns=1)
     ax = fig.axes[0]
     np.testing.assert_array_equal(drawn_arrays(fig)[0], image)
     fig.canvas.draw()
@@ -39,16 +40,16 @@ def test_an_image_is_drawn_with_row_0_at_the_top_and_column_0_at_the_left():
 
 def test_rows_of_pixels_are_reshaped_row_by_row():
     flat = np.arange(64.0)[None, :]          # pixel k = row k // 8, column k % 8
-    images = plot_images.as_images(flat)
+    images = plot.as_images(flat)
     assert images.shape == (1, 8, 8) and images[0, 1, 0] == 8 and images[0, 0, 7] == 7
     with pytest.raises(ValueError, match=r"images must have shape \(n, 8, 8\) or \(n, 64\)"):
-        plot_images.as_images(np.zeros((2, 63)))
+        plot.as_images(np.zeros((2, 63)))
 
 
 def test_digit_grid_titles_and_one_grey_scale_for_all_images():
     rng = np.random.default_rng(0)
     images = rng.uniform(0, 16, size=(12, 64))
-    fig = plot_images.digit_grid(images, labels=np.arange(12) % 10, columns=5, vmax=16)
+    fig = plot.digit_grid(images, labels=np.arange(12) % 10, columns=5, vmax=16)
     assert len(fig.axes) == 15                                   # 3 rows of 5, the last 3 panels empty
     drawn = [ax for ax in fig.axes if ax.images]
     assert len(drawn) == 12
@@ -59,17 +60,17 @@ def test_digit_grid_titles_and_one_grey_scale_for_all_images():
 
 
 def test_digit_grid_with_predictions_names_both_labels():
-    fig = plot_images.digit_grid(np.zeros((2, 64)), labels=[3, 9], predicted=[8, 4])
+    fig = plot.digit_grid(np.zeros((2, 64)), labels=[3, 9], predicted=[8, 4])
     assert [ax.get_title() for ax in fig.axes if ax.images] == ["true 3\nsaid 8", "true 9\nsaid 4"]
     with pytest.raises(ValueError, match="one title per image"):
-        plot_images.image_grid(np.zeros((2, 64)), titles=["a"])
+        plot.image_grid(np.zeros((2, 64)), titles=["a"])
 
 
 def test_weight_grid_shows_row_j_of_W_as_unit_j_on_a_symmetric_scale():
     rng = np.random.default_rng(1)
     W = rng.normal(size=(6, 64))
     W[2, 5] = -4.0                                               # the largest |w|
-    fig = plot_images.weight_grid(W, columns=3)
+    fig = plot.weight_grid(W, columns=3)
     drawn = [ax for ax in fig.axes if ax.images]
     assert len(drawn) == 6 and drawn[2].get_title() == "unit 3"
     for j, ax in enumerate(drawn):
@@ -89,7 +90,7 @@ def test_confusion_figure_puts_truth_down_the_side_with_class_0_at_the_top():
     labels = np.array([0, 0, 0, 1, 1, 2, 2, 2, 2])
     predicted = np.array([0, 0, 1, 1, 1, 2, 2, 0, 2])
     C = confusion_matrix(labels, predicted, 3)
-    fig = plot_images.confusion_figure(C)
+    fig = plot.confusion_figure(C)
     empty, right, wrong = fig.data
     assert (empty.name, right.name, wrong.name) == ("none", "right", "wrong")
     z_right, z_wrong = np.array(right.z, dtype=float), np.array(wrong.z, dtype=float)
@@ -109,9 +110,9 @@ def test_confusion_figure_puts_truth_down_the_side_with_class_0_at_the_top():
 
 
 def test_confusion_figure_without_mistakes_and_bad_input():
-    fig = plot_images.confusion_figure(np.eye(3) * 4)
+    fig = plot.confusion_figure(np.eye(3) * 4)
     assert np.isnan(np.array(fig.data[2].z, dtype=float)).all()
     with pytest.raises(ValueError, match="square"):
-        plot_images.confusion_figure(np.zeros((2, 3)))
+        plot.confusion_figure(np.zeros((2, 3)))
     with pytest.raises(ValueError, match="class_names must name all 3"):
-        plot_images.confusion_figure(np.eye(3), class_names=["a", "b"])
+        plot.confusion_figure(np.eye(3), class_names=["a", "b"])

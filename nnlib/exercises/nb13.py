@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ..metrics import confusion_matrix
+from ..diagnostics.metrics import confusion_matrix
 from . import misconceptions as m
 from .tutor import Exercise
 

@@ -13,7 +13,7 @@ import base64
 
 import numpy as np
 
-from ..palette import CLASS_COLORS
+from ..plot.palette import CLASS_COLORS
 from .draw import layer_png, resample, svg
 from .settings import FEATURES
 

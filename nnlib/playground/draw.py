@@ -15,7 +15,7 @@ import zlib
 
 import numpy as np
 
-from ..palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_TINTS
+from ..plot.palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_TINTS
 
 LEVELS = 65  # colours per colour table: smooth enough, small PNGs, and an odd number so 0 is the middle
 UPSAMPLE = 4  # regions are drawn at 4× the grid, so a discretised boundary is smooth

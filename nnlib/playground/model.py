@@ -22,9 +22,9 @@ import time
 import numpy as np
 
 from .. import data
-from ..grid import plane_grid
 from ..network import mlp
 from ..optimisers import get_optimiser
+from ..plot.grid import plane_grid
 from ..regularisation import add_penalty_gradient
 from .settings import KEYS, Settings, parse_settings
 

@@ -22,8 +22,8 @@ import numbers
 
 import numpy as np
 
-from .checks import as_float_array, as_generator, check_finite, check_positive_int, check_positive_number
-from .optimisers import get_optimiser
+from ..checks import as_float_array, as_generator, check_finite, check_positive_int, check_positive_number
+from ..optimisers import get_optimiser
 
 
 class Bowl:

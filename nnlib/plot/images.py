@@ -10,7 +10,7 @@ matplotlib and Plotly are imported inside the functions, not by ``import nnlib``
 
 import numpy as np
 
-from .checks import as_float_array, check_positive_int
+from ..checks import as_float_array, check_positive_int
 from .palette import CLASS_COLORS
 
 # Ink on paper: 0 is white, the largest value black.

@@ -8,8 +8,8 @@ Plotly is imported here, not by ``import nnlib``.
 
 import numpy as np
 
+from .animation import PLAYER_MARGIN, player
 from .palette import CLASS_COLORS
-from .plot import PLAYER_MARGIN, player
 
 DTYPE = np.float32
 

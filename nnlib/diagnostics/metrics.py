@@ -9,7 +9,7 @@ class i, and column j to the number of times j was predicted.
 
 import numpy as np
 
-from .checks import as_class_numbers, as_float_array, check_positive_int
+from ..checks import as_class_numbers, as_float_array, check_positive_int
 
 
 def confusion_matrix(labels, predicted, n_classes):

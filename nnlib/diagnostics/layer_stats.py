@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import as_inputs
-from .layers import ActivationLayer, Dense
+from ..checks import as_inputs
+from ..layers import ActivationLayer, Dense
 
 
 @dataclass
