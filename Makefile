@@ -13,8 +13,9 @@ COLAB_STAMP := $(COLAB_VENV)/.installed-stamp
 # networks here are small; one thread is also what make bench measures.
 export OPENBLAS_NUM_THREADS ?= 1
 
-# MathJax for the website, from npm (the site must work offline, so nothing comes from a CDN).
-MATHJAX := build/npm/node_modules/mathjax/es5/tex-chtml-full.js
+# MathJax and lunr.js (search) for the website, from npm (the site must work offline: nothing from a CDN).
+NPM_PACKAGES := mathjax@3.2.2 lunr@2.3.9
+NPM_STAMP    := build/npm/.installed-stamp
 
 .PHONY: help setup lab test test-unit test-notebooks test-cpu test-colab test-browser html img execute bench lint clean
 
@@ -86,11 +87,12 @@ test-colab: $(COLAB_STAMP)
 	$(COLAB_VENV)/bin/python -m pip check
 	cd notebooks && ../$(COLAB_VENV)/bin/python -m pytest --nbval-lax -q -p no:cacheprovider -n 2 --dist loadscope .
 
-$(MATHJAX):
-	@command -v npm >/dev/null || { echo "make html needs npm (Node.js) to fetch MathJax from the npm registry"; exit 1; }
-	npm install --prefix build/npm --no-audit --no-fund --silent mathjax@3.2.2
+$(NPM_STAMP): Makefile
+	@command -v npm >/dev/null || { echo "make html needs npm (Node.js) to fetch $(NPM_PACKAGES) from the npm registry"; exit 1; }
+	npm install --prefix build/npm --no-audit --no-fund --silent $(NPM_PACKAGES)
+	@touch $@
 
-html: setup $(MATHJAX)
+html: setup $(NPM_STAMP)
 	$(BIN)/python tools/site.py site
 
 # Needs Chromium (Debian: apt-get install chromium); Playwright drives it, no browser download.

@@ -1,13 +1,14 @@
-"""Build the series as a static website in site/ (``make html``).
+"""Build the series as a static course website in site/ (``make html``).
 
     python tools/site.py [OUTPUT_DIR]
 
-An index page lists the notebooks in order, with the one-line descriptions of
-the README's curriculum table; every notebook becomes a page. The site works
-offline: plotly.js (from the plotly package) and MathJax (from npm, see the
-Makefile) are copied in once, under assets/, and no page fetches anything from
-the internet: Plotly outputs become <div>s drawn by the local plotly.js, the
-Colab badge (an image on Google's server) becomes a plain link.
+Every notebook becomes a page with a sidebar: every chapter, the current chapter's sections, a search
+over all chapters, the chapter's .ipynb to download and its Open in Colab link; prev/next links above
+and below. An index page lists the chapters with the one-line descriptions of the README's curriculum
+table. The site works offline, from a server or from ``file://``: plotly.js (from the plotly package),
+MathJax and lunr.js (from npm, see the Makefile) are copied in under assets/, and no page fetches
+anything from the internet: Plotly outputs become <div>s drawn by the local plotly.js, the Colab badge
+(an image on Google's server) becomes a plain link.
 """
 
 import html
@@ -21,10 +22,15 @@ import plotly
 import plotly.io as pio
 from nbconvert import HTMLExporter
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_search import plain_text, search_index, sections  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATE = Path(__file__).resolve().parent / "site_template"
-MATHJAX = ROOT / "build" / "npm" / "node_modules" / "mathjax" / "es5"
+NPM = ROOT / "build" / "npm" / "node_modules"
+MATHJAX = NPM / "mathjax" / "es5"
+LUNR = NPM / "lunr" / "lunr.min.js"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
@@ -43,10 +49,22 @@ def title_of(nb, fallback):
     return fallback
 
 
-def colab_link(cell):
-    """The badge cell as a text link: a link fetches nothing until it is clicked."""
-    url = re.search(r'href="([^"]+)"', cell.source).group(1)
-    cell.source = f'<a href="{url}">Open this notebook in Colab</a>'
+def colab_url(nb):
+    for cell in nb.cells:
+        if "colab-badge" in cell.metadata.get("tags", []):
+            return re.search(r'href="([^"]+)"', cell.source).group(1)
+    return None
+
+
+def prepare(nb):
+    """The notebook as the site shows it: the badge as a text link, links between notebooks to pages."""
+    for cell in nb.cells:
+        if "colab-badge" in cell.metadata.get("tags", []):  # a link fetches nothing until it is clicked
+            url = re.search(r'href="([^"]+)"', cell.source).group(1)
+            cell.source = f'<a href="{url}">Open this notebook in Colab</a>'
+        if cell.cell_type == "markdown":
+            cell.source = re.sub(r"\(([0-9]{2}_\w+)\.ipynb\)", r"(\1.html)", cell.source)
+            cell.source = cell.source.replace("](../img/", "](img/").replace('src="../img/', 'src="img/')
 
 
 def plotly_to_html(nb):
@@ -64,62 +82,114 @@ def plotly_to_html(nb):
     return count
 
 
-def build(out):
-    out.mkdir(parents=True, exist_ok=True)
+def page_anchors(body):
+    """{a section heading's plain text: its id} for the '## ' headings (h2) nbconvert wrote."""
+    found = re.findall(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', body, re.S)
+    return {plain_text(html.unescape(re.sub(r"<[^>]+>", "", text))): anchor for anchor, text in found}
+
+
+def sidebar(chapters, current=None, parts=(), colab=None):
+    """The sidebar's HTML: search, every chapter (the current one with its sections), the downloads."""
+    items = []
+    for stem, title in chapters:
+        if stem != current:
+            items.append(f'<li><a href="{stem}.html">{html.escape(title)}</a></li>')
+            continue
+        links = "".join(f'<li><a href="{p["id"]}">{html.escape(p["title"])}</a></li>' for p in parts[1:])
+        items.append(f'<li class="current"><a href="{stem}.html" aria-current="page">{html.escape(title)}</a>'
+                     f'<ol class="sections">{links}</ol></li>')
+    get = ""
+    if current is not None:
+        get = (f'<div class="series-get"><a href="notebooks/{current}.ipynb" download>Download this notebook '
+               f'(.ipynb)</a>' + (f'<a href="{colab}">Open it in Colab</a>' if colab else "") + "</div>")
+    return f"""<aside class="series-sidebar">
+<a class="site-title" href="index.html">nnlib: neural networks from scratch</a>
+<div class="series-search" role="search"><input id="series-search-input" type="search"
+ placeholder="Search all chapters" aria-label="Search all chapters"><ol id="series-search-results"></ol></div>
+{get}
+<details class="chapters" open><summary>Chapters</summary><ol>{"".join(items)}</ol></details>
+</aside>"""
+
+
+def copy_assets(out):
     assets = out / "assets"
-    assets.mkdir(exist_ok=True)
+    assets.mkdir(parents=True, exist_ok=True)
     shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", assets / "plotly.min.js")
-    if not (MATHJAX / "tex-chtml-full.js").exists():
-        sys.exit(f"MathJax is missing ({MATHJAX}): run `make html`, which installs it from npm")
+    for needed in (MATHJAX / "tex-chtml-full.js", LUNR):
+        if not needed.exists():
+            sys.exit(f"{needed} is missing: run `make html`, which installs it from npm")
     shutil.copytree(MATHJAX, assets / "mathjax", dirs_exist_ok=True)
+    shutil.copy(LUNR, assets / "lunr.min.js")
+    for name in ("site.css", "site.js"):
+        shutil.copy(TEMPLATE / name, assets / name)
     if (ROOT / "img").is_dir():
         shutil.copytree(ROOT / "img", out / "img", dirs_exist_ok=True)
+    (out / "notebooks").mkdir(exist_ok=True)
 
+
+def build(out):
+    copy_assets(out)
     exporter = HTMLExporter(template_name=TEMPLATE.name, extra_template_basedirs=[str(TEMPLATE.parent)])
     paths = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-    lines = descriptions()
-    entries = []
-    for i, path in enumerate(paths):
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            if "colab-badge" in cell.metadata.get("tags", []):
-                colab_link(cell)
-            if cell.cell_type == "markdown":  # links between notebooks point at their pages
-                cell.source = re.sub(r"\(([0-9]{2}_\w+)\.ipynb\)", r"(\1.html)", cell.source)
-                cell.source = cell.source.replace("](../img/", "](img/").replace('src="../img/', 'src="img/')
+    notebooks = {path.stem: nbformat.read(path, as_version=4) for path in paths}
+    chapters = [(stem, title_of(nb, stem)) for stem, nb in notebooks.items()]
+    stems = [stem for stem, _ in chapters]
+    searchable = []
+    for i, (stem, title) in enumerate(chapters):
+        nb = notebooks[stem]
+        shutil.copy(NOTEBOOKS / f"{stem}.ipynb", out / "notebooks" / f"{stem}.ipynb")
+        colab = colab_url(nb)
+        prepare(nb)
         figures = plotly_to_html(nb)
-        title = title_of(nb, path.stem)
-        links = ['<a href="index.html">All notebooks</a>']
+        links = ['<a href="index.html">All chapters</a>']
         if i > 0:
-            links.append(f'<a href="{paths[i - 1].stem}.html">← {paths[i - 1].stem}</a>')
-        if i + 1 < len(paths):
-            links.append(f'<a href="{paths[i + 1].stem}.html">{paths[i + 1].stem} →</a>')
+            links.append(f'<a href="{stems[i - 1]}.html" rel="prev">← {stems[i - 1]}</a>')
+        if i + 1 < len(stems):
+            links.append(f'<a href="{stems[i + 1]}.html" rel="next">{stems[i + 1]} →</a>')
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title},
                                                              "series_nav": " ".join(links)})
-        (out / f"{path.stem}.html").write_text(body, encoding="utf-8")
-        entries.append((path.stem, title, lines.get(path.stem, "")))
-        print(f"{path.name} -> {path.stem}.html ({figures} Plotly figures)")
+        parts = sections(nb, stem, page_anchors(body))
+        body = body.replace("<!--SIDEBAR-->", sidebar(chapters, stem, parts, colab), 1)
+        (out / f"{stem}.html").write_text(body, encoding="utf-8")
+        searchable.append((title, parts))
+        print(f"{stem}.ipynb -> {stem}.html ({figures} Plotly figures, {len(parts) - 1} sections)")
 
-    items = "\n".join(f'  <li><a href="{stem}.html">{html.escape(title)}</a><br><span>{html.escape(line)}</span></li>'
-                      for stem, title, line in entries)
+    (out / "assets" / "search-index.js").write_text(search_index(searchable), encoding="utf-8")
+    write_index(out, chapters)
+    print(f"site written to {out}/ ({len(chapters)} chapters)")
+
+
+def write_index(out, chapters):
+    lines = descriptions()
+    items = "\n".join(f'  <li><a href="{stem}.html">{html.escape(title)}</a><br>'
+                      f'<span>{html.escape(lines.get(stem, ""))}</span></li>' for stem, title in chapters)
     (out / "index.html").write_text(f"""<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><title>nnlib: neural networks from scratch</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="assets/site.css">
 <style>
-  body {{ font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.5; padding: 0 1em; }}
-  li {{ margin-bottom: 0.8em; }} span {{ color: #555; }}
+  .index {{ font-family: sans-serif; max-width: 50em; margin: 1em auto; line-height: 1.5; padding: 0 1em; }}
+  .index li {{ margin-bottom: 0.8em; }} .index span {{ color: #555; }}
 </style></head>
 <body>
+<div class="series-layout">
+{sidebar(chapters)}
+<main class="index">
 <h1>nnlib: neural networks from scratch, derived, tested and animated</h1>
-<p>Each page is a notebook of the series, run and stored with its outputs. Run them yourself with
-<code>make lab</code>, or open them in Colab from the link at the top of each page.</p>
+<p>Each page is a chapter of the series, run and stored with its outputs. Run them yourself with
+<code>make lab</code>, download a chapter's notebook from its page, or open it in Colab from there.</p>
 <ol start="0">
 {items}
 </ol>
+</main>
+</div>
+<script src="assets/lunr.min.js"></script>
+<script src="assets/search-index.js"></script>
+<script src="assets/site.js"></script>
 </body>
 </html>
 """, encoding="utf-8")
-    print(f"site written to {out}/ ({len(entries)} notebooks)")
 
 
 if __name__ == "__main__":

@@ -21,10 +21,14 @@ if not pages:
     pytest.skip("no site/ to test: run `make html` first", allow_module_level=True)
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # one line per request would bury the test report
+        pass
+
+
 @pytest.fixture(scope="module")
 def server():
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(SITE))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -119,4 +123,70 @@ def test_xor_animation_plays(browser, server):
         .map(trace => trace.z || null)) !== window.firstZ""")
     assert changed, "Play did not change the decision boundary shown"
     assert not errors, "; ".join(errors)
+    page.close()
+
+
+# -- the course site: sidebar, search, downloads, narrow screens -----------------------------------------
+chapter_pages = [p for p in pages if p[:2].isdigit()]
+HREFS = "links => links.map(a => a.getAttribute('href'))"
+
+
+def test_search_finds_the_softmax_chapter_and_its_link_opens_it(browser, server):
+    page, errors, outside = open_page(browser, f"{server}/index.html")
+    page.fill("#series-search-input", "softmax")
+    page.wait_for_function("document.querySelectorAll('#series-search-results a').length > 0", timeout=10_000)
+    first = page.locator("#series-search-results a").first
+    assert first.get_attribute("href").startswith("11_softmax_many_classes.html")
+    first.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("/")[-1].startswith("11_softmax_many_classes.html")
+    assert "Softmax" in page.locator("h1").first.inner_text()
+    # A word that is nowhere says so instead of showing nothing.
+    page.fill("#series-search-input", "zzzqqq")
+    page.wait_for_function("document.querySelector('#series-search-results .none') !== null", timeout=10_000)
+    assert not errors and not outside, errors + outside
+    page.close()
+
+
+def test_search_finds_a_section_by_its_words_and_code(browser, server):
+    page, _, _ = open_page(browser, f"{server}/index.html")
+    for query, chapter in (("confusion matrix", "13_"), ("momentum", "09_"), ("largest_stable_rate", "09_")):
+        page.fill("#series-search-input", query)
+        page.wait_for_function("document.querySelectorAll('#series-search-results a').length > 0", timeout=10_000)
+        hrefs = page.eval_on_selector_all("#series-search-results a", HREFS)
+        assert any(h.startswith(chapter) for h in hrefs[:3]), f"{query!r}: {hrefs[:3]}"
+    page.close()
+
+
+@pytest.mark.parametrize("name", chapter_pages)
+def test_every_sidebar_link_works_and_the_notebook_downloads(browser, server, name):
+    page, _, _ = open_page(browser, f"{server}/{name}")
+    hrefs = page.eval_on_selector_all(".series-sidebar a, .series-nav a", HREFS)
+    chapters = [h for h in hrefs if h.endswith(".html") and h[:2].isdigit()]
+    assert len(set(chapters)) == len(chapter_pages), "every chapter is in the sidebar"
+    sections = page.eval_on_selector_all(".series-sidebar .sections a", HREFS)
+    assert sections, f"{name}: the current chapter's sections are listed"
+    for href in sections:  # each section link lands on a heading of this page
+        anchor = href.split("#", 1)[1]
+        assert page.evaluate("id => (document.getElementById(id) || document.getElementById(decodeURIComponent(id)))"
+                             " !== null", anchor), href
+    for href in {h.split("#")[0] for h in hrefs if not h.startswith("http")}:
+        status = page.evaluate("url => fetch(url).then(r => r.status)", href)
+        assert status == 200, f"{name}: {href} answers {status}"
+    download = page.locator(".series-get a[download]").get_attribute("href")
+    notebook = page.evaluate("url => fetch(url).then(r => r.json())", download)
+    assert notebook["nbformat"] == 4 and len(notebook["cells"]) > 5
+    colab = page.locator(".series-get a", has_text="Colab").get_attribute("href")
+    assert colab.startswith("https://colab.research.google.com/github/")
+    assert colab.endswith(name.replace(".html", ".ipynb"))
+    page.close()
+
+
+@pytest.mark.parametrize("name", pages)
+def test_nothing_overflows_on_a_phone(browser, server, name):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{server}/{name}", wait_until="load")
+    page.wait_for_timeout(300)
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= 360, f"{name} is {width} px wide at 360 px: it scrolls sideways"
     page.close()
