@@ -13,8 +13,9 @@ COLAB_STAMP := $(COLAB_VENV)/.installed-stamp
 # networks here are small; one thread is also what make bench measures.
 export OPENBLAS_NUM_THREADS ?= 1
 
-# MathJax and lunr.js (search) for the website, from npm (the site must work offline: nothing from a CDN).
-NPM_PACKAGES := mathjax@3.2.2 lunr@2.3.9
+# MathJax, lunr.js (search) and the widget manager (the playground's page) for the website, from npm:
+# the site must work offline, so nothing comes from a CDN.
+NPM_PACKAGES := mathjax@3.2.2 lunr@2.3.9 @jupyter-widgets/html-manager@1.0.15
 NPM_STAMP    := build/npm/.installed-stamp
 
 .PHONY: help setup lab test test-unit test-notebooks test-cpu test-colab test-browser html img execute bench lint clean

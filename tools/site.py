@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 import plotly
 import plotly.io as pio
+from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,6 +32,8 @@ TEMPLATE = Path(__file__).resolve().parent / "site_template"
 NPM = ROOT / "build" / "npm" / "node_modules"
 MATHJAX = NPM / "mathjax" / "es5"
 LUNR = NPM / "lunr" / "lunr.min.js"
+WIDGETS = NPM / "@jupyter-widgets" / "html-manager" / "dist"  # draws saved widget state without a kernel
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
@@ -82,6 +85,15 @@ def plotly_to_html(nb):
     return count
 
 
+def with_widget_state(nb, path):
+    """Run a notebook that shows widgets (the playground, progress bars) again, in memory, keeping the
+    widgets' state: the committed notebook leaves it out (it changes at every run), and the page needs it
+    to draw the widgets as the notebook left them, with the widget manager's own JavaScript."""
+    if any(WIDGET_VIEW in out.get("data", {}) for cell in nb.cells for out in cell.get("outputs", [])):
+        NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+
+
 def page_anchors(body):
     """{a section heading's plain text: its id} for the '## ' headings (h2) nbconvert wrote."""
     found = re.findall(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', body, re.S)
@@ -115,10 +127,11 @@ def copy_assets(out):
     assets = out / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", assets / "plotly.min.js")
-    for needed in (MATHJAX / "tex-chtml-full.js", LUNR):
+    for needed in (MATHJAX / "tex-chtml-full.js", LUNR, WIDGETS / "embed.js"):
         if not needed.exists():
             sys.exit(f"{needed} is missing: run `make html`, which installs it from npm")
     shutil.copytree(MATHJAX, assets / "mathjax", dirs_exist_ok=True)
+    shutil.copytree(WIDGETS, assets / "html-manager", dirs_exist_ok=True)
     shutil.copy(LUNR, assets / "lunr.min.js")
     for name in ("site.css", "site.js"):
         shutil.copy(TEMPLATE / name, assets / name)
@@ -129,7 +142,8 @@ def copy_assets(out):
 
 def build(out):
     copy_assets(out)
-    exporter = HTMLExporter(template_name=TEMPLATE.name, extra_template_basedirs=[str(TEMPLATE.parent)])
+    exporter = HTMLExporter(template_name=TEMPLATE.name, extra_template_basedirs=[str(TEMPLATE.parent)],
+                            widget_renderer_url="assets/html-manager/embed.js")
     paths = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
     notebooks = {path.stem: nbformat.read(path, as_version=4) for path in paths}
     chapters = [(stem, title_of(nb, stem)) for stem, nb in notebooks.items()]
@@ -139,6 +153,7 @@ def build(out):
         nb = notebooks[stem]
         shutil.copy(NOTEBOOKS / f"{stem}.ipynb", out / "notebooks" / f"{stem}.ipynb")
         colab = colab_url(nb)
+        with_widget_state(nb, NOTEBOOKS / f"{stem}.ipynb")
         prepare(nb)
         figures = plotly_to_html(nb)
         links = ['<a href="index.html">All chapters</a>']
@@ -167,6 +182,7 @@ def write_index(out, chapters):
 <html lang="en">
 <head><meta charset="utf-8"><title>nnlib: neural networks from scratch</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="assets/site.css">
 <style>
   .index {{ font-family: sans-serif; max-width: 50em; margin: 1em auto; line-height: 1.5; padding: 0 1em; }}

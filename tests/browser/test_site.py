@@ -190,3 +190,21 @@ def test_nothing_overflows_on_a_phone(browser, server, name):
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= 360, f"{name} is {width} px wide at 360 px: it scrolls sideways"
     page.close()
+
+
+@pytest.mark.skipif("14_playground.html" not in pages, reason="notebook 14 not built")
+def test_the_playground_page_shows_the_app_as_the_notebook_left_it(browser, server):
+    page, errors, outside = open_page(browser, f"{server}/14_playground.html")
+    # The widget manager (from npm, served by the site) draws the widgets' saved state without a kernel.
+    page.wait_for_function("document.querySelectorAll('.jupyter-widgets img').length >= 2", timeout=30_000)
+    pictures = page.evaluate("Array.from(document.querySelectorAll('.jupyter-widgets img'))"
+                             ".map(img => [img.naturalWidth, img.naturalHeight])")
+    assert all(w >= 100 and h >= 100 for w, h in pictures), f"the heat maps are not drawn: {pictures}"
+    buttons = page.evaluate("Array.from(document.querySelectorAll('.jupyter-widgets button')).map(b => b.textContent)")
+    assert any("Train" in b for b in buttons), buttons
+    settings = page.evaluate("Array.from(document.querySelectorAll('.jupyter-widgets textarea')).map(t => t.value)")
+    assert any(s.startswith("dataset=") for s in settings), settings
+    page.wait_for_timeout(500)
+    assert not errors, "; ".join(errors)
+    assert not outside, outside
+    page.close()
