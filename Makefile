@@ -15,17 +15,18 @@ export OPENBLAS_NUM_THREADS ?= 1
 
 # MathJax, lunr.js (search) and the widget manager (the playground's page) for the website, from npm:
 # the site must work offline, so nothing comes from a CDN.
-NPM_PACKAGES := mathjax@3.2.2 lunr@2.3.9 @jupyter-widgets/html-manager@1.0.15
+NPM_PACKAGES := mathjax@3.2.2 lunr@2.3.9 @jupyter-widgets/html-manager@1.0.15 reveal.js@4.6.0
 NPM_STAMP    := build/npm/.installed-stamp
 
-.PHONY: help setup lab test test-unit test-notebooks test-cpu test-colab test-browser html img execute bench lint clean
+.PHONY: help setup lab test test-unit test-notebooks test-cpu test-colab test-browser html slides img execute bench lint clean
 
 help:
 	@echo "make lab       open the notebooks in JupyterLab (sets up .venv first)"
 	@echo "make test      unit tests of nnlib, then every notebook checked with nbval"
 	@echo "make test-cpu  the notebooks again (strict) on numpy's SSE code paths: outputs must not depend on the CPU"
 	@echo "make test-colab  every notebook (nbval, lax) with Colab's versions and nnlib installed as a user would"
-	@echo "make html      the series as a static website in site/"
+	@echo "make html      the series as a static course website in site/ (pages, search, slides)"
+	@echo "make slides    each chapter as reveal.js slides for live teaching, in site/"
 	@echo "make test-browser  the website in headless Chromium: no JavaScript error, figures drawn, animation plays"
 	@echo "make img       redraw the diagrams in img/, and nnlib's layers from its imports (README)"
 	@echo "make execute   re-run the notebooks in place to refresh their stored outputs"
@@ -94,7 +95,13 @@ $(NPM_STAMP): Makefile
 	@touch $@
 
 html: setup $(NPM_STAMP)
-	$(BIN)/python tools/site.py site
+	$(BIN)/python tools/website.py site
+	$(BIN)/python tools/slides.py site
+
+# Each chapter as reveal.js slides beside its page (site/NN_name.slides.html); make html makes them too.
+slides: setup $(NPM_STAMP)
+	$(BIN)/python tools/website.py site --assets-only
+	$(BIN)/python tools/slides.py site
 
 # Needs Chromium (Debian: apt-get install chromium); Playwright drives it, no browser download.
 test-browser: html

@@ -9,7 +9,8 @@ Every notebook opens with two generated cells, found by their tag: a Colab badge
 runs in Colab and does nothing locally. Both are made from the repository URL in
 pyproject.toml, the one place it is kept. Markdown cells that show
 ``attachment:NAME.png`` get the current img/NAME.png attached. After running, every Plotly output gets a
-JPEG twin, so that viewers without JavaScript (GitHub's) show a picture, not a blank.
+JPEG twin, so that viewers without JavaScript (GitHub's) show a picture, not a blank. Every cell's slide
+mark (tools/slide_marks.py) is written too.
 """
 
 import base64
@@ -24,6 +25,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from slide_marks import mark  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -158,6 +162,7 @@ def execute(path):
                    record_timing=False).execute()
     seconds = time.perf_counter() - start
     add_static_pictures(nb)
+    mark(nb)  # again: the new outputs decide which cells show figures
     nbformat.write(clean_metadata(nb), path)
     size = Path(path).stat().st_size / 1e6
     print(f"{path}: executed in {seconds:.1f} s, {size:.2f} MB")

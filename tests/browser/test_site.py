@@ -16,7 +16,7 @@ import pytest
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-pages = sorted(p.name for p in SITE.glob("*.html"))
+pages = sorted(p.name for p in SITE.glob("*.html") if not p.name.endswith(".slides.html"))  # slides: below
 if not pages:
     pytest.skip("no site/ to test: run `make html` first", allow_module_level=True)
 
@@ -162,7 +162,7 @@ def test_search_finds_a_section_by_its_words_and_code(browser, server):
 def test_every_sidebar_link_works_and_the_notebook_downloads(browser, server, name):
     page, _, _ = open_page(browser, f"{server}/{name}")
     hrefs = page.eval_on_selector_all(".series-sidebar a, .series-nav a", HREFS)
-    chapters = [h for h in hrefs if h.endswith(".html") and h[:2].isdigit()]
+    chapters = [h for h in hrefs if h.endswith(".html") and h[:2].isdigit() and not h.endswith(".slides.html")]
     assert len(set(chapters)) == len(chapter_pages), "every chapter is in the sidebar"
     sections = page.eval_on_selector_all(".series-sidebar .sections a", HREFS)
     assert sections, f"{name}: the current chapter's sections are listed"
@@ -205,6 +205,37 @@ def test_the_playground_page_shows_the_app_as_the_notebook_left_it(browser, serv
     settings = page.evaluate("Array.from(document.querySelectorAll('.jupyter-widgets textarea')).map(t => t.value)")
     assert any(s.startswith("dataset=") for s in settings), settings
     page.wait_for_timeout(500)
+    assert not errors, "; ".join(errors)
+    assert not outside, outside
+    page.close()
+
+
+slide_decks = sorted(p.name for p in SITE.glob("*.slides.html"))
+
+
+def test_every_chapter_has_slides():
+    assert [d.removesuffix(".slides.html") for d in slide_decks] == [p.removesuffix(".html") for p in chapter_pages]
+
+
+@pytest.mark.parametrize("name", ["05_xor_hidden_layer.slides.html", "11_softmax_many_classes.slides.html"])
+def test_the_slides_advance_and_draw_their_figures(browser, server, name):
+    page, errors, outside = open_page(browser, f"{server}/{name}")
+    page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+    total = page.evaluate("Reveal.getTotalSlides()")
+    assert 15 <= total <= 45, f"{name}: {total} slides"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("Reveal.getIndices().h === 1", timeout=10_000)
+    page.keyboard.press("ArrowDown")  # into the section's sub-slides, or on to the next section
+    page.wait_for_function("Reveal.getIndices().h + Reveal.getIndices().v >= 2", timeout=10_000)
+    # Walk to the first slide that shows a Plotly figure: it is drawn there, at a size that fits the slide.
+    for _ in range(total):
+        if page.evaluate("Reveal.getCurrentSlide().querySelector('.js-plotly-plot') !== null"):
+            break
+        page.evaluate("Reveal.next()")
+    page.wait_for_function("Reveal.getCurrentSlide().querySelector('.js-plotly-plot .main-svg') !== null",
+                           timeout=30_000)
+    width = page.evaluate("Reveal.getCurrentSlide().querySelector('.js-plotly-plot').getBoundingClientRect().width")
+    assert 200 < width <= page.viewport_size["width"], f"{name}: the figure is {width} px wide"
     assert not errors, "; ".join(errors)
     assert not outside, outside
     page.close()

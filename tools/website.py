@@ -1,6 +1,6 @@
 """Build the series as a static course website in site/ (``make html``).
 
-    python tools/site.py [OUTPUT_DIR]
+    python tools/website.py [OUTPUT_DIR] [--assets-only]
 
 Every notebook becomes a page with a sidebar: every chapter, the current chapter's sections, a search
 over all chapters, the chapter's .ipynb to download and its Open in Colab link; prev/next links above
@@ -113,7 +113,8 @@ def sidebar(chapters, current=None, parts=(), colab=None):
     get = ""
     if current is not None:
         get = (f'<div class="series-get"><a href="notebooks/{current}.ipynb" download>Download this notebook '
-               f'(.ipynb)</a>' + (f'<a href="{colab}">Open it in Colab</a>' if colab else "") + "</div>")
+               f'(.ipynb)</a>' + (f'<a href="{colab}">Open it in Colab</a>' if colab else "")
+               + f'<a href="{current}.slides.html">Slides for teaching it</a></div>')
     return f"""<aside class="series-sidebar">
 <a class="site-title" href="index.html">nnlib: neural networks from scratch</a>
 <div class="series-search" role="search"><input id="series-search-input" type="search"
@@ -209,4 +210,8 @@ def write_index(out, chapters):
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site")
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    if "--assets-only" in sys.argv:  # make slides: the assets the slides share with the pages
+        copy_assets(target)
+    else:
+        build(target)
