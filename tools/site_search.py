@@ -30,15 +30,16 @@ def sections(nb, stem, anchors):
     for cell in nb.cells:
         if "colab-badge" in cell.metadata.get("tags", []):
             continue
-        lines = cell.source.strip().splitlines() or [""]
-        if cell.cell_type == "markdown" and re.match(r"^#{1,2}\s", lines[0]):
-            if lines[0].startswith("## "):  # a new section; the chapter's own title (#) only opens the first
-                title = plain_text(lines[0][3:])
+        if cell.cell_type == "code":  # code is searchable too: "softmax(" finds where it is called
+            found[-1]["body"].append(cell.source)
+            continue
+        for line in cell.source.splitlines():  # a section may start in the middle of a markdown cell
+            if line.startswith("## "):
+                title = plain_text(line[3:])
                 anchor = anchors.get(title)
                 found.append({"id": f"{stem}.html" + (f"#{anchor}" if anchor else ""), "title": title, "body": []})
-            lines = lines[1:]  # the heading is the result's title, not its excerpt
-        # code is searchable too: "softmax(" finds where it is called
-        found[-1]["body"].append("\n".join(lines))
+            elif not line.startswith("# "):  # a heading is its result's title, not its excerpt
+                found[-1]["body"].append(line)
     return [dict(s, body=plain_text("\n".join(s["body"]))) for s in found]
 
 
