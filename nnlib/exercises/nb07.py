@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ..activations import sigmoid_derivative
+from ..activations import sigmoid, sigmoid_derivative
 from . import misconceptions as m
 from .tutor import Exercise, NotYet
 
@@ -24,18 +24,46 @@ def _probe_layer(layer_class):
     return layer
 
 
+class _CalledNnlib(Exception):
+    """Raised when the student's backward hands its work to nnlib's Dense.backward."""
+
+
+def _nnlibs_backward(self, dZ):  # noqa: N803
+    raise _CalledNnlib
+
+
+def _own_backward(layer, dZ):  # noqa: N803
+    """The layer's backward on dZ, with nnlib's Dense.backward out of reach while it runs.
+
+    A class that defines no backward, or one that calls super().backward (or Dense.backward) for its
+    work, would pass on nnlib's arithmetic, not the student's: both are refused.
+    """
+    dense = _dense()
+    if type(layer).backward is dense.backward:
+        raise NotYet("your class has no backward of its own: this is nnlib's Dense.backward; write yours")
+    original = dense.backward
+    dense.backward = _nnlibs_backward
+    try:
+        return layer.backward(dZ)
+    except _CalledNnlib:
+        raise NotYet("your backward calls nnlib's Dense.backward (super().backward) to do the work; "
+                     "compute dW, db and dX yourself") from None
+    finally:
+        dense.backward = original
+
+
 def backward_results(layer):
     """What a layer's backward gives on the probe batch: dW, db and the returned dX, one flat array.
 
     The layer (the student's class, made with 3 inputs and 2 outputs) gets the probe's weights first, so
-    every seed gives the same numbers.
+    every seed gives the same numbers. nnlib's own backward, inherited or called, is refused.
     """
     if not hasattr(layer, "backward") or np.shape(getattr(layer, "W", None)) != (2, 3):
         raise NotYet("give a layer made from your class with 3 inputs and 2 outputs, as in the cell above")
     layer.W = _probe_layer(_dense()).W.copy()
     layer.b = np.zeros(2)
     layer.forward(PROBE_X.copy())
-    dX = layer.backward(PROBE_DZ.copy())
+    dX = _own_backward(layer, PROBE_DZ.copy())
     if dX is None:
         if np.any(getattr(layer, "dW", 0)):
             raise NotYet("backward sets dW but returns nothing; it must return dX, the error for the layer below")
@@ -67,6 +95,7 @@ def _with(dW=None, db=None, dX=None):  # noqa: N803
 
 
 BATCH = 10   # exercise 07.2
+Z_CONFIDENT = -3.0   # exercise 07.3: an output unit that is fairly sure of class 0
 
 
 EXERCISES = {
@@ -108,16 +137,24 @@ EXERCISES = {
                "Put a = n/10 into ‖a − n‖ / (‖a‖ + ‖n‖): the ‖n‖ cancels."),
     ),
     "07.3": Exercise(
-        asks="σ'(σ(0))",
-        answer=float(sigmoid_derivative(0.5)),
+        asks="the factor σ'(σ(z)) / σ'(z) at z = −3",
+        answer=float(sigmoid_derivative(sigmoid(Z_CONFIDENT)) / sigmoid_derivative(Z_CONFIDENT)),
         misconceptions=(
-            m.looks_like("σ'(0)", "that is σ'(0), the right derivative; the seed's formula evaluates σ' at σ(0)",
-                         0.25),
-            m.looks_like("σ(σ(0))", "that is σ(σ(0)); the question asks for the derivative σ' at σ(0)",
-                         float(1 / (1 + np.exp(-0.5)))),
-            m.looks_like("σ(0)", "that is σ(0) itself, the point where σ' is evaluated", 0.5),
+            m.looks_like("upside down", "that is σ'(z) / σ'(σ(z)): the bug's derivative goes on top, the right "
+                         "one below", float(sigmoid_derivative(Z_CONFIDENT)
+                                            / sigmoid_derivative(sigmoid(Z_CONFIDENT)))),
+            m.looks_like("bug's derivative only", "that is σ'(σ(z)) alone; the factor divides it by the right "
+                         "derivative σ'(z)", float(sigmoid_derivative(sigmoid(Z_CONFIDENT)))),
+            m.looks_like("right derivative only", "that is σ'(z) alone, the right derivative, not the factor",
+                         float(sigmoid_derivative(Z_CONFIDENT))),
+            m.looks_like("z = +3", "that is the factor at z = +3: σ(−3) is small, σ(+3) near 1, and σ' is not "
+                         "the same at those two points",
+                         float(sigmoid_derivative(sigmoid(-Z_CONFIDENT)) / sigmoid_derivative(-Z_CONFIDENT))),
+            m.looks_like("σ(σ(z))", "σ(σ(z)) is no derivative: the bug evaluates σ' at the output σ(z)",
+                         float(sigmoid(sigmoid(Z_CONFIDENT)) / sigmoid_derivative(Z_CONFIDENT))),
         ),
-        hints=("σ(0) = 0.5, so you need σ'(0.5). Let numpy compute it.",
-               "σ'(u) = σ(u)(1 − σ(u)) with u = 0.5 and σ(u) = 1/(1 + e^(−u))."),
+        hints=("The bug evaluates σ' at the output a = σ(z) instead of at z. Compute both derivatives for this z.",
+               "factor = σ'(σ(z)) / σ'(z) with σ'(u) = σ(u)(1 − σ(u)); let numpy (or nnlib's sigmoid_derivative) "
+               "compute both, at z = −3."),
     ),
 }
