@@ -154,11 +154,13 @@ WRONG = [
     ("07.1", layer_with(dX=lambda dZ, W: W.T @ dZ.T), "dX transposed"),
     ("07.1", layer_with(db=lambda dZ: np.zeros(2)), "db not set"),
     ("07.1", layer_with(dX=lambda dZ, W: -(dZ @ W)), None),
-    ("07.2", 0.1, "the factor"),
-    ("07.2", 0.9, "no denominator"),
-    ("07.2", 0.6, "batch of 4"),
-    ("07.2", 11 / 9, "upside down"),
-    ("07.2", 0.5, None),
+    ("07.2", 4, "the notebook's batch"),
+    ("07.2", 6, "numerator only"),
+    ("07.2", 5, "r/(1 − r)"),
+    ("07.2", 10, "off by one"),
+    ("07.2", 12, "off by one"),
+    ("07.2", 5 / 6, None),   # the error itself
+    ("07.2", 9, None),
     ("07.3", float(sigma_prime(Z7) / sigma_prime(sigmoid(Z7))), "upside down"),
     ("07.3", float(sigma_prime(sigmoid(Z7))), "bug's derivative only"),
     ("07.3", float(sigma_prime(Z7)), "right derivative only"),
@@ -289,9 +291,22 @@ def test_key_07_1_probe_tells_the_mistakes_apart():
     assert all(w.shape == right.shape and not np.allclose(w, right) for w in wrongs)
 
 
-def test_key_07_2_is_the_relative_error_of_a_mean_bias_gradient():
+def test_key_07_2_is_the_batch_whose_mean_bias_gradient_gives_an_error_of_5_6():
     true = np.random.default_rng(0).normal(size=3)
-    assert np.isclose(nnlib.gradcheck.relative_error(true / 10, true), solution("07.2"), rtol=1e-12)
+    assert np.isclose(nnlib.gradcheck.relative_error(true / solution("07.2"), true), 5 / 6, rtol=1e-12)
+    # the gradient check itself, on a batch of that size: the mean's bias errors are 5/6
+    X, y = np.random.default_rng(1).normal(size=(solution("07.2"), 2)), np.zeros((solution("07.2"), 1))
+
+    class MeanBias(nnlib.Dense):
+        def backward(self, dZ):
+            dX = super().backward(dZ)
+            self.db = dZ.mean(axis=0)
+            return dX
+
+    net = nnlib.Network([MeanBias(2, 3, seed=0), nnlib.ActivationLayer("sigmoid"), MeanBias(3, 1, seed=1),
+                         nnlib.ActivationLayer("sigmoid")])
+    analytic, numeric = nnlib.gradcheck.network_gradients(net, X, y, "mse")
+    assert np.isclose(nnlib.gradcheck.relative_error(analytic[1], numeric[1]), 5 / 6, rtol=1e-5)
 
 
 def test_key_07_3_is_the_ratio_of_the_buggy_and_the_right_output_delta():

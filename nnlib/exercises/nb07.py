@@ -94,7 +94,8 @@ def _with(dW=None, db=None, dX=None):  # noqa: N803
     return mistaken
 
 
-BATCH = 10   # exercise 07.2
+BATCH = 11   # exercise 07.2: the batch behind a reported relative error of 5/6
+REPORTED_ERROR = (BATCH - 1) / (BATCH + 1)
 Z_CONFIDENT = -3.0   # exercise 07.3: an output unit that is fairly sure of class 0
 
 
@@ -123,18 +124,21 @@ EXERCISES = {
                "samples, and the gradient sent back is Wᵀ δ for each sample."),
     ),
     "07.2": Exercise(
-        asks="the relative error",
-        answer=(BATCH - 1) / (BATCH + 1),
+        asks="the batch size",
+        form="a whole number",
+        answer=BATCH,
         misconceptions=(
-            m.looks_like("the factor", "that is the factor between the two gradients; the relative error is "
-                         "‖a − n‖ / (‖a‖ + ‖n‖)", 1 / BATCH),
-            m.looks_like("no denominator", "the relative error divides by ‖a‖ + ‖n‖, not by ‖n‖ alone",
-                         1 - 1 / BATCH),
-            m.looks_like("batch of 4", "that is the notebook's batch of four; this batch has ten samples", 3 / 5),
-            m.looks_like("upside down", "a relative error lies between 0 and 1", (BATCH + 1) / (BATCH - 1)),
+            m.looks_like("the notebook's batch", "that is the notebook's batch of four, whose error is 3/5; this "
+                         "check reports another error", 4),
+            m.looks_like("numerator only", "solving for N needs both N − 1 and N + 1: put your N back into "
+                         "(N − 1)/(N + 1) and compare with the error reported", 1 / (1 - REPORTED_ERROR)),
+            m.looks_like("r/(1 − r)", "put your N back into (N − 1)/(N + 1): it does not give the error reported",
+                         REPORTED_ERROR / (1 - REPORTED_ERROR)),
+            m.off_by_one("put your N back into (N − 1)/(N + 1) and compare with the error reported"),
         ),
-        hints=("With the mean, the analytic gradient a is the true one n divided by the batch size.",
-               "Put a = n/10 into ‖a − n‖ / (‖a‖ + ‖n‖): the ‖n‖ cancels."),
+        hints=("With the mean, the analytic gradient a is the true one divided by the batch size N, and the "
+               "relative error of such a gradient depends on N alone (bug 3 shows the formula).",
+               "Solve (N − 1)/(N + 1) = r for N: multiply out, collect the N terms on one side."),
     ),
     "07.3": Exercise(
         asks="the factor σ'(σ(z)) / σ'(z) at z = −3",
