@@ -61,6 +61,24 @@ class SolvedOtherwise(nnlib.Dense):
         return np.einsum("nk,ki->ni", dZ, self.W)
 
 
+class TwoOutputsWrittenIn(nnlib.Dense):
+    """Right for the probe's layer of 2 outputs only: db built from two columns by hand."""
+
+    def backward(self, dZ):
+        self.dW = dZ.T @ self.X
+        self.db = np.array([dZ[:, 0].sum(), dZ[:, 1].sum()])
+        return dZ @ self.W
+
+
+class FiveSamplesWrittenIn(nnlib.Dense):
+    """Right for the probe's batch of 5 samples only."""
+
+    def backward(self, dZ):
+        self.dW = dZ.T @ self.X
+        self.db = dZ.sum(axis=0)
+        return (dZ @ self.W).reshape(5, -1)
+
+
 class Unchanged(nnlib.Dense):
     """A subclass that changes nothing: nnlib's backward under another name."""
 
@@ -205,6 +223,12 @@ def test_07_1_accepts_a_backward_written_otherwise_and_leaves_dense_intact(capsy
     layer = nnlib.Dense(3, 2, seed=0)
     layer.forward(np.ones((4, 3)))
     assert np.allclose(layer.backward(np.ones((4, 2))), np.ones((4, 2)) @ layer.W)
+
+
+@pytest.mark.parametrize("layer_class", [TwoOutputsWrittenIn, FiveSamplesWrittenIn])
+def test_07_1_refuses_a_backward_right_only_for_the_probes_sizes(capsys, layer_class):
+    out = TABLE.verdict(capsys, "07.1", layer_class(3, 2, seed=0))
+    assert out.startswith("not yet: your backward is right for 3 inputs and 2 outputs, but "), out
 
 
 @pytest.mark.parametrize(("feature", "reason"), [

@@ -74,7 +74,32 @@ def backward_results(layer):
     if db.shape != layer.b.shape and db.size == layer.b.size:
         raise NotYet("db has the right numbers but not the shape of b, so the update b -= lr * db would fail: "
                      "one number per output, with no extra axis")
-    return np.concatenate([np.ravel(layer.dW), np.ravel(layer.db), np.ravel(dX)])
+    results = np.concatenate([np.ravel(layer.dW), np.ravel(layer.db), np.ravel(dX)])
+    if np.allclose(results, _with()(), rtol=1e-9, atol=1e-12):
+        _check_other_sizes(type(layer))
+    return results
+
+
+def _check_other_sizes(layer_class):
+    """A backward right on the probe must be right for other sizes too, drawn now: no shape written in."""
+    rng = np.random.default_rng()
+    n_in, n_out, n = rng.choice(np.arange(6, 12), size=3, replace=False)   # none of the probe's 3, 2 and 5
+    try:
+        layer = layer_class(int(n_in), int(n_out), seed=int(rng.integers(1000)))
+        X, dZ = rng.normal(size=(n, n_in)), rng.normal(size=(n, n_out))  # noqa: N806
+        layer.forward(X.copy())
+        dX = _own_backward(layer, dZ.copy())
+        right = (dZ.T @ X, dZ.sum(axis=0), dZ @ layer.W)
+        ok = all(np.shape(got) == np.shape(want) and np.allclose(got, want, rtol=1e-9, atol=1e-12)
+                 for got, want in zip((layer.dW, layer.db, dX), right))
+    except NotYet:
+        raise
+    except Exception as error:  # noqa: BLE001 (a student's bug is explained, not turned into a traceback)
+        raise NotYet(f"your backward is right for 3 inputs and 2 outputs, but with {n_in} inputs, {n_out} outputs "
+                     f"and {n} samples it raised {type(error).__name__}: {error}") from None
+    if not ok:
+        raise NotYet(f"your backward is right for 3 inputs and 2 outputs, but not with {n_in} inputs, {n_out} "
+                     f"outputs and {n} samples: does it assume a size somewhere?")
 
 
 def _results(dW, db, dX):  # noqa: N803
