@@ -1,16 +1,16 @@
-"""The exercises of notebooks 00-04: their wrong answers, and the keys' own numbers.
+"""The exercises of notebooks 01, 02 and 04: their wrong answers, and the keys' own numbers.
+
+00 and 03 have their own table, in test_exercises_nb00_03_06_07.py.
 
 The table below (at least three wrong answers per exercise, among them every misconception its key names,
 and one plain mistake) is held to the rules every notebook's exercises follow in test_exercises_tables.py.
 """
 
-import itertools
-
 import numpy as np
 from exercise_checks import ExerciseTable
 
 import nnlib
-from nnlib.activations import sigmoid, step
+from nnlib.activations import sigmoid
 from nnlib.exercises import nb02, nb04, solution
 
 # Exercise 04.2's data, made in its cell: the errors dZ of a layer with 2 units for 5 samples with 3 inputs.
@@ -29,17 +29,6 @@ def fp(predicted, labels):
 
 # (id, wrong answer, the misconception it shows, or None for a plain wrong answer)
 WRONG = [
-    ("00.1", [1, 0, 1, 1], "reversed arrow"),
-    ("00.1", [0, 1, 1, 0], "XOR"),
-    ("00.1", [0, 0, 1, 0], "labels flipped"),
-    ("00.1", [1, 1, 1, 1], None),
-    ("00.2", 12, "weights only"),
-    ("00.2", 7, "units"),
-    ("00.2", 19, "biases on the inputs"),
-    ("00.2", 8, "product of sizes"),
-    ("00.2", 16, "off by one"),
-    ("00.2", 18, "off by one"),
-    ("00.2", 25, None),
     ("01.1", np.tanh(0.0), "no bias"),
     ("01.1", 0.5, "pre-activation"),
     ("01.1", sigmoid(0.5), "sigmoid"),
@@ -90,26 +79,6 @@ WRONG = [
     ("02.3", lambda predicted, labels: predicted > labels, "not counted"),
     ("02.3", lambda predicted, labels: predicted.sum(), "predicted positives"),
     ("02.3", lambda predicted, labels: len(predicted), None),
-    ("03.1", lambda x1: 3 * x1 + 1, "not divided by w2"),
-    ("03.1", lambda x1: -(3 * x1 + 1) / 2, "sign flip"),
-    ("03.1", lambda x1: (2 * x1 - 1) / 3, "solved for x1"),
-    ("03.1", lambda x1: 1.5 * x1, "no bias"),
-    ("03.1", lambda x1: -2 / 3 * x1, "along w"),
-    ("03.1", lambda x1: (3 * x1 - 1) / 2, "bias sign"),
-    ("03.1", lambda x1: 1.5 * x1 + 1, "bias not divided"),
-    ("03.1", lambda x1: x1, None),
-    ("03.2", (1, 1, -2, -0.5), "sign flip"),
-    ("03.2", (1, 1, 0, -1.5), "AND"),
-    ("03.2", (-1, -1, 0, 0.5), "NOR"),
-    ("03.2", (-1, -1, 2, 0), "constant"),
-    ("03.2", (0, 0, 0, 1), "constant"),
-    ("03.2", (1, 0, 0, -0.5), None),
-    ("03.3", 15, "XNOR"),
-    ("03.3", 16, "all"),
-    ("03.3", 2, "the others"),
-    ("03.3", 3, "this notebook's gates"),
-    ("03.3", 13, "off by one"),
-    ("03.3", 8, None),
     ("04.1", (OUT - T) * (1 - OUT**2), "missing factor 2"),
     ("04.1", 2 * (T - OUT) * (1 - OUT**2), "labels and predictions swapped"),
     ("04.1", 2 * (OUT - T), "no tanh'"),
@@ -134,7 +103,7 @@ WRONG = [
     ("04.3", 0.5, None),
 ]
 
-TABLE = ExerciseTable(notebooks=(0, 1, 2, 3, 4), wrong=WRONG, context=CONTEXT)
+TABLE = ExerciseTable(notebooks=(1, 2, 4), wrong=WRONG, context=CONTEXT)
 
 
 # -- the keys' numbers ----------------------------------------------------------------------------------
@@ -150,21 +119,6 @@ def test_key_02_3_cases_tell_the_misconceptions_apart():
         "false positives": fp, "false negatives": lambda p, t: fp(t, p),
         "errors": lambda p, t: (p != t).sum(), "true positives": lambda p, t: ((p == 1) & (t == 1)).sum()}.items()}
     assert len({tuple(c) for c in counts.values()}) == len(counts)
-
-
-def test_key_03_2_solution_computes_xnor():
-    w1, w2, w3, b = solution("03.2")
-    for (x1, x2), target in zip(*nnlib.logic_gate("xor")):
-        assert step(w1 * x1 + w2 * x2 + w3 * x1 * x2 + b) == 1 - target
-
-
-def test_key_03_3_counts_the_linearly_separable_truth_tables():
-    corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
-    # Every separable function of two inputs is computed by weights in {-1, 0, 1} and a bias in {±0.5, ±1.5}.
-    found = {tuple(step(corners @ np.array(w) + b).astype(int))
-             for w in itertools.product((-1, 0, 1), repeat=2) for b in (-1.5, -0.5, 0.5, 1.5)}
-    assert len(found) == solution("03.3") == 14
-    assert (0, 1, 1, 0) not in found and (1, 0, 0, 1) not in found
 
 
 def test_key_04_1_is_nnlibs_bias_gradient_for_that_sample():

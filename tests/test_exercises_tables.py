@@ -1,7 +1,8 @@
 """Every exercise of the series, answered wrongly on purpose and then rightly, by the same rules.
 
-The wrong answers are in each notebook's table (test_exercises_keys.py for notebooks 00-04,
-test_exercises_nb05_08.py, test_exercises_nb09_nb10.py, test_exercises_nb11_nb12.py, test_exercises_nb13.py,
+The wrong answers are in each notebook's table (test_exercises_keys.py for notebooks 01, 02 and 04,
+test_exercises_nb00_03_06_07.py, test_exercises_nb05_08.py for 05 and 08, test_exercises_nb09_nb10.py,
+test_exercises_nb11_nb12.py, test_exercises_nb13.py,
 test_playground_exercises.py for 14), with the tests specific to those notebooks; the checks are in
 exercise_checks.py. For each exercise: at least three wrong answers, among them every misconception its key
 names and one plain mistake. Each must get "not yet", name the misconception where it is one (and none where
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import test_exercises_keys
+import test_exercises_nb00_03_06_07
 import test_exercises_nb05_08
 import test_exercises_nb09_nb10
 import test_exercises_nb11_nb12
@@ -24,8 +26,9 @@ from exercise_checks import assert_gives_nothing_away
 import nnlib.exercises
 from nnlib.exercises import hint, tutor
 
-TABLES = [test_exercises_keys.TABLE, test_exercises_nb05_08.TABLE, test_exercises_nb09_nb10.TABLE,
-          test_exercises_nb11_nb12.TABLE, test_exercises_nb13.TABLE, test_playground_exercises.TABLE]
+TABLES = [test_exercises_keys.TABLE, test_exercises_nb00_03_06_07.TABLE, test_exercises_nb05_08.TABLE,
+          test_exercises_nb09_nb10.TABLE, test_exercises_nb11_nb12.TABLE, test_exercises_nb13.TABLE,
+          test_playground_exercises.TABLE]
 
 
 def _range(table):

@@ -26,6 +26,51 @@ def same_everywhere(got, right):
     return bool(np.all(got == got.flat[0]))
 
 
+OWN_FEATURE_SOLUTION = "my_feature = lambda x1, x2: (x1 + x2) ** 2;  my_weights = (2, 2, -1, -0.5)"
+
+
+def own_feature_outputs(answer):
+    """03.4: what a step neuron with inputs (x1, x2, f(x1, x2)) and the student's weights says at the corners.
+
+    A feature that cannot help is refused with the reason: one that is a weighted sum of x1, x2 and 1 at the
+    corners (the four lifted points stay on one plane, where XOR stays inseparable), the notebook's x1·x2 up to
+    scale and shift, or XOR itself (a neuron that copies its input has learnt nothing).
+    """
+    try:
+        feature, weights = answer
+    except (TypeError, ValueError):
+        raise NotYet("give two things: your feature, a function of (x1, x2), and the weights (w1, w2, w3, b)") \
+            from None
+    if not callable(feature):
+        raise NotYet("the first of the two must be your feature as a function of (x1, x2), e.g. a def or a lambda")
+    with np.errstate(all="ignore"):
+        values = feature(CORNERS[:, 0].copy(), CORNERS[:, 1].copy())
+    if values is None:
+        raise NotImplementedError   # the feature is still the stub
+    values = np.broadcast_to(np.asarray(values, dtype=float), (4,))
+    if not np.all(np.isfinite(values)):
+        raise NotYet("your feature gives inf or nan at a corner")
+    f00, f01, f10, f11 = values
+    scale = max(np.abs(values).max(), 1.0)
+    if abs(f00 - f01 - f10 + f11) <= 1e-9 * scale:
+        raise NotYet("at the four corners your feature is a weighted sum of x1, x2 and 1 (on inputs 0 and 1, x1², "
+                     "x1 + x2 and the like are): the lifted corners stay on one flat plane, where no plane "
+                     "separates XOR. Find a feature that bends the square")
+    if np.isclose(f00, f01) and np.isclose(f01, f10):
+        raise NotYet("at the corners your feature is the notebook's x1·x2, up to scale and shift (min(x1, x2) and "
+                     "the like are too): find one of your own")
+    if np.isclose(f00, f11) and np.isclose(f01, f10):
+        raise NotYet("at the corners your feature is XOR itself (or its opposite), up to scale and shift: a neuron "
+                     "that copies its input has learnt nothing. Find a feature that is not the answer already")
+    try:
+        w = np.asarray(weights, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise NotYet("the weights must be four numbers: (w1, w2, w3, b)") from None
+    if w.size != 4:
+        raise NotYet("the weights must be four numbers: (w1, w2, w3, b)")
+    return step(np.column_stack([CORNERS, values]) @ w[:3] + w[3])
+
+
 EXERCISES = {
     "03.1": Exercise(
         asks="the decision line",
@@ -85,5 +130,26 @@ EXERCISES = {
         hints=("List the 16 truth tables: the outputs at (0,0), (0,1), (1,0), (1,1) are four bits.",
                "A table is computable by one neuron if some line has all its 1s on one side and its 0s on the "
                "other. The random-lines cell above can test each table: count those it finds a line for."),
+    ),
+    "03.4": Exercise(
+        asks="your neuron with your own feature",
+        form="two things: a function of (x1, x2) and four numbers (w1, w2, w3, b)",
+        answer=XOR,
+        observe=own_feature_outputs,
+        solution=OWN_FEATURE_SOLUTION,
+        misconceptions=(
+            m.looks_like("XNOR", "your neuron computes the opposite of XOR: flipping the sign of all four weights "
+                         "turns every output around", XNOR),
+            m.looks_like("OR", "your neuron computes OR: (1, 1) is on the class-1 side; the weight of your feature "
+                         "has to pull it back across", [0, 1, 1, 1]),
+            m.looks_like("AND", "your neuron computes AND: only (1, 1) is on the class-1 side", AND),
+            m.Misconception("constant", "your neuron gives the same output at all four corners; the bias alone "
+                            "decides the output at (0, 0)", test=same_everywhere),
+        ),
+        hints=("A feature helps if the four corners, lifted to the height f(x1, x2), no longer lie on one plane. "
+               "Try a few: the square of something, a maximum, an exponential...",
+               "Print your feature at the four corners, then choose a plane: z = w1·x1 + w2·x2 + w3·f + b must be "
+               "above 0 at (0, 1) and (1, 0) and at or below 0 at (0, 0) and (1, 1) (step(0) is 0). Write the "
+               "four inequalities and pick numbers that satisfy them."),
     ),
 }
