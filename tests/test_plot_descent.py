@@ -132,7 +132,7 @@ def test_one_panel_animation_hangs_its_legend_below_the_title_in_every_frame():
     assert title.yref == legend.yref == "container" and title.yanchor == legend.yanchor == "top"
     # the title's two lines (17 px and a smaller step line) end about 50 px from the top; the legend starts below
     gap = (title.y - legend.y) * 560
-    assert 45 <= gap and fig.layout.margin.t >= (1 - legend.y) * 560 + 60   # room for rows of legend
+    assert gap >= 45 and fig.layout.margin.t >= (1 - legend.y) * 560 + 60   # room for rows of legend
     for frame in fig.frames:                       # a frame's title keeps the place, not only the text
         assert frame.layout.title.y == title.y and frame.layout.title.yref == "container"
     assert fig.layout.showlegend and not plot.descent_animation(GRID, paths).layout.showlegend

@@ -60,7 +60,8 @@ def test_every_stored_figure_of_the_chapter_fits_the_column(path):
 def test_the_default_texts_of_the_sweep_figures_fit_the_column():
     X, y = nnlib.circles(n=40, noise=0.2, seed=0)
     net = nnlib.mlp([2, 8, 1], hidden="tanh", output="sigmoid", seed=0)
-    history = net.fit(X[:20], y[:20], epochs=60, lr=0.05, loss="bce", optimiser="adam", validation_data=(X[20:], y[20:]))
+    history = net.fit(X[:20], y[:20], epochs=60, lr=0.05, loss="bce", optimiser="adam",
+                      validation_data=(X[20:], y[20:]))
     figures = [plot.optimism_figure({"a": np.array([0.01, -0.02, 0.03])}),
                plot.early_stopping_figure(history, 5),
                plot.success_bar_chart([0.1, 1.0], [3, 5], 10),

@@ -41,7 +41,8 @@ EXERCISES = {
                          "descent stops converging", 2 / EIGENVALUES.sum()),
             m.looks_like("upside down", "that is h_max/2, the bound turned upside down", EIGENVALUES[-1] / 2),
         ),
-        hints=("Each eigen-direction of A is multiplied by 1 − η·h per step, h its eigenvalue; which direction breaks first?",
+        hints=("Each eigen-direction of A is multiplied by 1 − η·h per step, h its eigenvalue; which direction "
+               "breaks first?",
                "Descent is stable for η < 2/h_max; np.linalg.eigvalsh(A) gives the eigenvalues in ascending order."),
     ),
     "09.2": Exercise(

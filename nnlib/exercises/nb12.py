@@ -121,8 +121,8 @@ EXERCISES = {
                          lambda val_accuracy, test_accuracy: 100 * honest_report(val_accuracy, test_accuracy)),
         ),
         hints=("Two steps with two different sets: one chooses the setting, the other gives the number.",
-               "Which of the two lists may choose (section 5 says what goes wrong when the test set chooses)? Its best entry "
-               "picks a setting; the report is that same setting's score on the set that played no part in "
-               "the choice (np.argmax gives a position)."),
+               "Which of the two lists may choose (section 5 says what goes wrong when the test set chooses)? "
+               "Its best entry picks a setting; the report is that same setting's score on the set that played "
+               "no part in the choice (np.argmax gives a position)."),
     ),
 }
