@@ -57,7 +57,7 @@ def test_every_stored_figure_of_the_chapter_fits_the_column(path):
             assert too_long(frame.get("layout", {})) == []
 
 
-def test_the_default_texts_of_the_sweep_figures_fit_the_column():
+def test_the_default_texts_and_legends_of_the_loss_figures_fit_the_column():
     X, y = nnlib.circles(n=40, noise=0.2, seed=0)
     net = nnlib.mlp([2, 8, 1], hidden="tanh", output="sigmoid", seed=0)
     history = net.fit(X[:20], y[:20], epochs=60, lr=0.05, loss="bce", optimiser="adam",
@@ -65,8 +65,11 @@ def test_the_default_texts_of_the_sweep_figures_fit_the_column():
     figures = [plot.optimism_figure({"a": np.array([0.01, -0.02, 0.03])}),
                plot.early_stopping_figure(history, 5),
                plot.success_bar_chart([0.1, 1.0], [3, 5], 10),
-               plot.curves_figure({"a": [1.0, 0.5]})]
+               plot.curves_figure({"a": [1.0, 0.5]}),
+               plot.loss_curves(history)]
     for fig in figures:
         assert too_long(fig.to_plotly_json()["layout"]) == []
     stopping = figures[1].layout.legend
     assert stopping.orientation == "h" and stopping.y < 0, "the legend under the plot, off the curves"
+    above = figures[-1].layout.legend
+    assert above.orientation == "h" and above.y >= 1 and above.yanchor == "bottom", "above the plot, off the curves"
