@@ -16,7 +16,7 @@ Z = nb09.Z_NO_BIAS
 # (id, wrong answer, the misconception it shows, or None for a plain wrong answer)
 WRONG = [
     ("09.1", 1 / 6, "missing factor 2"),
-    ("09.1", 2.0, "λ_min"),
+    ("09.1", 2.0, "h_min"),
     ("09.1", 0.4, "diagonal"),
     ("09.1", 2 / 7, "best rate"),
     ("09.1", 3.0, "upside down"),

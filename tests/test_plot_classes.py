@@ -162,6 +162,9 @@ def test_panels_draw_each_network_on_the_same_grid():
         p = net.predict(np.column_stack([xx.ravel(), yy.ravel()]))[:, 0].reshape(xx.shape)
         assert np.array_equal(np.asarray(heatmap.z) // pc.regions.LEVELS, (p > 0.5).astype(int))
     assert [a.text.split("<br>")[0] for a in fig.layout.annotations] == ["one", "two"]
+    # x2 is named once, left of the first panel: a second name would sit on the first panel in a narrow column
+    assert fig.layout.yaxis.title.text == "x2" and fig.layout.yaxis2.title.text is None
+    assert fig.layout.xaxis.title.text == fig.layout.xaxis2.title.text == "x1"
     with pytest.raises(ValueError, match="same length"):
         pc.class_regions_panels(nets, X, y, titles=["one"])
 

@@ -120,3 +120,31 @@ def test_sweep_panels_put_one_series_per_panel_with_the_rates_as_ticks():
     assert np.allclose(as_array(left.y), [0, 0, 0.5]) and np.allclose(as_array(right.y), [0, 1, 7])
     assert left.xaxis == "x" and right.xaxis == "x2"
     assert list(fig.layout.xaxis.tickvals) == pytest.approx(rates)
+
+
+# -- a narrow column (370 px): legends that wrap must not cover the title or squeeze the plot ------------
+
+
+def test_one_panel_animation_hangs_its_legend_below_the_title_in_every_frame():
+    paths = {name: descent.descent_path(BOWL, START, 0.1, 6) for name in ("plain", "momentum", "Adam")}
+    fig = plot.descent_animation(GRID, paths, panels=False, height=560)
+    title, legend = fig.layout.title, fig.layout.legend
+    assert title.yref == legend.yref == "container" and title.yanchor == legend.yanchor == "top"
+    # the title's two lines (17 px and a smaller step line) end about 50 px from the top; the legend starts below
+    gap = (title.y - legend.y) * 560
+    assert gap >= 45 and fig.layout.margin.t >= (1 - legend.y) * 560 + 60   # room for rows of legend
+    for frame in fig.frames:                       # a frame's title keeps the place, not only the text
+        assert frame.layout.title.y == title.y and frame.layout.title.yref == "container"
+    assert fig.layout.showlegend and not plot.descent_animation(GRID, paths).layout.showlegend
+
+
+def test_curves_figure_puts_its_legend_under_the_plot_not_beside_it():
+    fig = plot.curves_figure({"a": [1.0, 0.5], "b": [1.0, 0.7]})
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0
+    assert fig.layout.legend.yanchor == "top" and fig.layout.legend.x == 0.0
+
+
+def test_panel_titles_of_the_animation_are_small_enough_for_two_side_by_side():
+    paths = {f"η = {r}<br>name": descent.descent_path(BOWL, START, r, 4) for r in (0.05, 0.4)}
+    fig = plot.descent_animation(GRID, paths)
+    assert all(a.font.size <= 13 for a in fig.layout.annotations)

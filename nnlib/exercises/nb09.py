@@ -5,9 +5,9 @@ import numpy as np
 from . import misconceptions as m
 from .tutor import Exercise
 
-# Exercise 09.1: plain descent on ½ θᵀAθ is stable for lr < 2/λ_max.
+# Exercise 09.1: plain descent on ½ θᵀAθ is stable for η < 2/h_max (h: the eigenvalues of A).
 A = np.array([[5.0, 2.0], [2.0, 2.0]])
-EIGENVALUES = np.linalg.eigvalsh(A)          # ascending: λ_min, λ_max
+EIGENVALUES = np.linalg.eigvalsh(A)          # ascending: h_min, h_max
 
 # Exercise 09.2: one Adam step (t = 1) from THETA0 where the gradient is G.
 THETA0, G, LR = np.array([1.0, 1.0]), np.array([0.05, -300.0]), 0.01
@@ -31,31 +31,32 @@ EXERCISES = {
         asks="the largest stable learning rate",
         answer=2 / EIGENVALUES[-1],
         misconceptions=(
-            m.missing_factor_2("the step multiplies the steepest direction by 1 − lr·λ, which reaches −1 only at "
+            m.missing_factor_2("the step multiplies the steepest direction by 1 − η·h_max, which reaches −1 only at "
                                "twice the rate you found"),
-            m.looks_like("λ_min", "that uses the smallest eigenvalue; the steepest direction, with the largest "
+            m.looks_like("h_min", "that uses the smallest eigenvalue; the steepest direction, with the largest "
                          "eigenvalue, is the one that starts to grow first", 2 / EIGENVALUES[0]),
             m.looks_like("diagonal", "that uses the largest diagonal entry of A; A is not diagonal, so the bound "
                          "needs its largest eigenvalue (np.linalg.eigvalsh)", 2 / A.diagonal().max()),
-            m.looks_like("best rate", "that is 2/(λ_min + λ_max), the best fixed rate; the question asks where "
+            m.looks_like("best rate", "that is 2/(h_min + h_max), the best fixed rate; the question asks where "
                          "descent stops converging", 2 / EIGENVALUES.sum()),
-            m.looks_like("upside down", "that is λ_max/2, the bound turned upside down", EIGENVALUES[-1] / 2),
+            m.looks_like("upside down", "that is h_max/2, the bound turned upside down", EIGENVALUES[-1] / 2),
         ),
-        hints=("Each eigen-direction of A is multiplied by 1 − lr·λ per step; which direction breaks first?",
-               "Descent is stable for lr < 2/λ_max; np.linalg.eigvalsh(A) gives the eigenvalues in ascending order."),
+        hints=("Each eigen-direction of A is multiplied by 1 − η·h per step, h its eigenvalue; which direction "
+               "breaks first?",
+               "Descent is stable for η < 2/h_max; np.linalg.eigvalsh(A) gives the eigenvalues in ascending order."),
     ),
     "09.2": Exercise(
         asks="θ₁ after one Adam step",
         form="an array of two numbers",
         answer=adam_first_step(THETA0, G, LR),
         misconceptions=(
-            m.looks_like("plain descent", "that is a plain gradient-descent step θ₀ − lr·g; Adam divides by the "
+            m.looks_like("plain descent", "that is a plain gradient-descent step θ₀ − η·g; Adam divides by the "
                          "square root of the running mean of g²", THETA0 - LR * G),
             m.looks_like("no bias correction", "that is without the bias correction: at t = 1 divide m by 1 − β₁ "
                          "and s by 1 − β₂", adam_first_step(THETA0, G, LR, bias_correction=False)),
             m.looks_like("no square root", "that divides by ŝ itself; Adam divides by its square root",
                          adam_first_step(THETA0, G, LR, root=False)),
-            m.looks_like("uphill", "that step goes uphill: Adam subtracts lr·m̂/(√ŝ + ε) from θ",
+            m.looks_like("uphill", "that step goes uphill: Adam subtracts η·m̂/(√ŝ + ε) from θ",
                          2 * THETA0 - adam_first_step(THETA0, G, LR)),
             m.looks_like("the step", "that is the step θ₁ − θ₀; the question asks for θ₁ itself",
                          adam_first_step(THETA0, G, LR) - THETA0),
@@ -64,7 +65,7 @@ EXERCISES = {
         ),
         hints=("After one step from m = s = 0, what are m̂ and ŝ once the bias correction is applied?",
                "At t = 1 the bias correction undoes the factors 1 − β₁ and 1 − β₂ exactly; put the m̂ and ŝ you get "
-               "into θ₁ = θ₀ − lr·m̂/(√ŝ + ε), one coordinate at a time."),
+               "into θ₁ = θ₀ − η·m̂/(√ŝ + ε), one coordinate at a time."),
     ),
     "09.3": Exercise(
         asks="the largest bias that makes the unit dead on all four points",

@@ -106,8 +106,8 @@ EXERCISES = {
         answer=honest_report,
         needs=("val_accuracy", "test_accuracy"),
         misconceptions=(
-            m.looks_like("chosen on the test set", "that is the best test accuracy: choosing by it is seed 001's "
-                         "mistake, and the chosen score flatters",
+            m.looks_like("chosen on the test set", "that is the best test accuracy: choosing by it lets the "
+                         "test set choose (section 5), and the chosen score flatters",
                          lambda val_accuracy, test_accuracy: max(test_accuracy)),
             m.looks_like("validation score", "that is the chosen setting's validation accuracy, the score that "
                          "chose it; report a score from points that took no part in the choice",
@@ -121,8 +121,8 @@ EXERCISES = {
                          lambda val_accuracy, test_accuracy: 100 * honest_report(val_accuracy, test_accuracy)),
         ),
         hints=("Two steps with two different sets: one chooses the setting, the other gives the number.",
-               "Which of the two lists may choose (section 5 says what seed 001 got wrong)? Its best entry "
-               "picks a setting; the report is that same setting's score on the set that played no part in "
-               "the choice (np.argmax gives a position)."),
+               "Which of the two lists may choose (section 5 says what goes wrong when the test set chooses)? "
+               "Its best entry picks a setting; the report is that same setting's score on the set that played "
+               "no part in the choice (np.argmax gives a position)."),
     ),
 }

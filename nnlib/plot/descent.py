@@ -136,20 +136,27 @@ def descent_animation(grid, paths, *, panels=True, max_frames=31, title="Gradien
         moving.append(len(fig.data))
         for trace in _path_traces(go, points[label][:1], label, LINE_COLORS[k % len(LINE_COLORS)]):
             fig.add_trace(trace, row=row, col=col)
+    height = height or (330 * rows + 190)
+    # One panel: the legend (a row per path in a narrow column) hangs from the title in the top margin,
+    # both placed in pixels from the top, so a legend that wraps grows downwards instead of into the title.
+    # Every frame repeats where the title goes: a frame's layout may replace the figure's title whole.
+    place_title = {"x": 0.02, "xanchor": "left", "yref": "container", "y": 1 - 10 / height, "yanchor": "top"}
     frames = []
     for t in steps:
         data = []
         for k, label in enumerate(labels):
             data += _path_traces(go, points[label][:t + 1], label, LINE_COLORS[k % len(LINE_COLORS)])
         frames.append(go.Frame(name=str(t), data=data, traces=[i + j for i in moving for j in (0, 1)],
-                               layout={"title": {"text": f"{title}<br><sup>step {t}</sup>"}}))
+                               layout={"title": {**place_title, "text": f"{title}<br><sup>step {t}</sup>"}}))
     fig.frames = frames
     _axes(fig, xs, ys, rows, cols, axis_titles)
+    fig.update_annotations(font={"size": 13})       # the panels' titles: two side by side in a narrow column
     fig.update_layout(
-        title={"text": f"{title}<br><sup>step 0</sup>", "x": 0.02, "xanchor": "left"}, template="plotly_white",
-        height=height or (330 * rows + 190), showlegend=not panels,
-        legend={"orientation": "h", "x": 0.0, "y": 1.03, "xanchor": "left", "yanchor": "bottom"},
-        margin={"l": 60, "r": 20, "t": 90 if panels else 120, "b": PLAYER_MARGIN + 15},
+        title={**place_title, "text": f"{title}<br><sup>step 0</sup>"}, template="plotly_white",
+        height=height, showlegend=not panels,
+        legend={"orientation": "h", "x": 0.0, "xanchor": "left", "yref": "container", "y": 1 - 62 / height,
+                "yanchor": "top"},
+        margin={"l": 60, "r": 20, "t": 90 if panels else 150, "b": PLAYER_MARGIN + 15},
         **player([str(t) for t in steps], frame_duration, prefix="step ", redraw=False, axis_title_room=70))
     return fig
 
@@ -205,7 +212,8 @@ def curves_figure(curves, *, title="Loss per epoch", x=None, x_title="epoch", y_
                              "exponentformat": "power",
                              "range": None if y_range is None else
                              [float(np.log10(v)) if log_y else float(v) for v in y_range]},
-                      legend={"x": 1.02, "y": 1.0, "xanchor": "left", "yanchor": "top"},
+                      # below the plot, not beside it: in a narrow column a legend at the side takes half the width
+                      legend={"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.2, "yanchor": "top"},
                       margin={"l": 70, "r": 20, "t": 60, "b": 60})
     return fig
 

@@ -6,7 +6,7 @@ Plotly is imported inside the functions, not by ``import nnlib``.
 import numpy as np
 
 from .palette import CLASS_COLORS
-from .style import DTYPE, size
+from .style import DTYPE, LEGEND_ON_TOP, size
 
 
 def loss_curves(history, *, title="Loss per epoch", loss_name="loss", log_y=False, width=None, height=420):
@@ -36,7 +36,8 @@ def loss_curves(history, *, title="Loss per epoch", loss_name="loss", log_y=Fals
     fig.update_layout(title={"text": title}, xaxis_title="epoch", yaxis_title=loss_name,
                       yaxis_type="log" if log_y else "linear", template="plotly_white",
                       xaxis={"range": [1, max(len(train), 2)]},
-                      legend={"x": 0.98, "y": 0.98, "xanchor": "right", "yanchor": "top"})
+                      # above the plot, in one row: inside it, in a narrow column, it would cover the curves
+                      legend=LEGEND_ON_TOP)
     return size(fig, width, height)
 
 

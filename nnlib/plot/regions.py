@@ -152,8 +152,10 @@ def _square_axes(fig, xs, ys, row=None, col=None):
     where = {} if row is None else {"row": row, "col": col}
     fig.update_xaxes(range=[float(xs[0]), float(xs[-1])], title={"text": "x1", "standoff": 4},
                      constrain="domain", **where)
-    fig.update_yaxes(range=[float(ys[0]), float(ys[-1])], title={"text": "x2", "standoff": 4},
-                     constrain="domain", **where)
+    # Side by side, the panels share x2's range: only the first names it, as a second "x2" would sit
+    # in the gap between the panels and, in a narrow column, on top of the first panel.
+    y_title = {"text": "x2", "standoff": 4} if col in (None, 1) else None
+    fig.update_yaxes(range=[float(ys[0]), float(ys[-1])], title=y_title, constrain="domain", **where)
 
 
 def class_regions_figure(network, X, y, *, grid=61, padding=0.25, levels=LEVELS, class_names=None,

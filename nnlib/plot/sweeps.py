@@ -54,7 +54,7 @@ def sweep_figure(settings, train_loss, val_loss, *, x_title, title, loss_name="l
     return fig
 
 
-def early_stopping_figure(history, patience, *, title="Early stopping", loss_name="loss", height=430):
+def early_stopping_figure(history, patience, *, title="Early stopping", loss_name="loss", height=480):
     """Training and validation loss per epoch of a run, the best epoch marked, and where patience k stops.
 
     ``history`` is a full run with validation data (``history.best_epoch`` set).
@@ -85,9 +85,8 @@ def early_stopping_figure(history, patience, *, title="Early stopping", loss_nam
                                  f"after epoch {stop}", line={"color": "#666666", "width": 1.5}, hoverinfo="skip"))
     fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", autosize=True, height=height,
                       xaxis={"title": {"text": "epoch"}}, yaxis={"title": {"text": loss_name}, "rangemode": "tozero"},
-                      # between the curves on the right: a validation loss that turns climbs at the top right
-                      legend={"x": 0.99, "y": 0.62, "xanchor": "right", "yanchor": "top",
-                              "bgcolor": "rgba(255,255,255,0.8)"},
+                      # under the plot: inside it, in a narrow column, the legend would cover the curves
+                      legend={"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.22, "yanchor": "top"},
                       margin={"l": 60, "r": 20, "t": 60, "b": 60})
     return fig
 
@@ -147,7 +146,7 @@ def optimism_figure(errors, *, title="Reported minus true accuracy", height=430,
     fig.add_shape(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper", line={"color": "black", "width": 1})
     fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white", autosize=True, height=height,
                       barmode="overlay", bargap=0,
-                      xaxis={"title": {"text": "reported accuracy − true accuracy (above 0: flattering)"},
+                      xaxis={"title": {"text": "reported − true accuracy (> 0: flatters)"},
                              "tickformat": "+.2f"},
                       yaxis={"title": {"text": "repetitions"}},
                       legend={"x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
@@ -174,6 +173,6 @@ def success_bar_chart(scales, successes, n_seeds, *, title="How often training s
                            hovertemplate="init_scale = %{x}<br>%{y:.0f} % learned the task<extra></extra>"))
     size(fig, width, height)
     fig.update_layout(title={"text": title, "x": 0.02}, template="plotly_white",
-                      xaxis={"title": "init_scale (standard deviation of the initial weights)", "type": "category"},
+                      xaxis={"title": "init_scale (std of the starting weights)", "type": "category"},
                       yaxis={"title": "seeds that learned the task (%)", "range": [0, 112]})
     return fig
