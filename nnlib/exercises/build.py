@@ -48,11 +48,13 @@ class Build:
                 student's on the failing case names the mistake; or Misconception(test=...), a question
                 (student's outputs, right outputs, case) -> bool, for a mistake no single wrong function gives.
     forbidden:  nnlib's own objects that must not be handed in nor called.
-    loss:       for a backward pass: case -> (function of the parameters -> the loss, index of the parameters
-                in the case's args), and the gradient check compares the student's gradients with it.
+    loss:       for a backward pass: case -> (objective, parameters): objective(parameters) is the loss, and the
+                gradient check compares the student's gradients (in the order of ``outputs``) with its central
+                differences with respect to each of the parameters.
     after:      (student's function, context) -> None, or the reason it is not yet done (e.g. "it does not
                 learn XOR"); run once every case has passed.
     warns:      what to say when the results are right but numpy warned; None: warnings are allowed.
+    done:       what the correct verdict adds after "right on N new cases made just now", e.g. ", and ...".
     source:     the instructors' solution as the text a student would type (the notebook test fills cells
                 with it); solution() returns the function it defines.
     """
@@ -69,6 +71,7 @@ class Build:
     after: Callable | None = None
     needs: tuple = ()
     warns: str | None = None
+    done: str = ""          # what the correct verdict adds, e.g. what ``after`` has shown
     hints: tuple = ()
     hint_gate: int = 2      # the last hint (the formula) only after this many wrong tries at check
     rtol: float = 1e-9
@@ -132,13 +135,11 @@ def _recognised(build, got, case):
 
 
 def _gradient_check(build, got, case):
-    """The largest relative error of the student's gradients against central differences of the key's loss."""
-    loss, where = build.loss(case)
-    parameters = [np.array(p, dtype=float) for p in case.args[where]]
-    for k, (name, g) in enumerate(zip(build.outputs, got)):
-        def objective(k=k):
-            return loss(parameters)
-        numeric = numerical_gradient(objective, parameters[k])
+    """None, or which of the student's gradients central differences of the key's loss disagree with."""
+    objective, parameters = build.loss(case)
+    parameters = [np.array(p, dtype=float) for p in parameters]
+    for name, g, theta in zip(build.outputs, got, parameters):
+        numeric = numerical_gradient(lambda: objective(parameters), theta)
         error = relative_error(fitted(g, numeric), numeric)
         if error > 1e-6:
             return f"a gradient check on this case finds your {name} off by a relative error of {error:.1e}"
@@ -191,4 +192,4 @@ def _verdict(exercise_id, build, answer, context):
         reason = build.after(answer, context)
         if reason:
             return f"not yet: {_sentence(reason)}"
-    return f"correct: {build.asks} is right on {len(cases)} new cases made just now."
+    return f"correct: {build.asks} is right on {len(cases)} new cases made just now{build.done}."

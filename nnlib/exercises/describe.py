@@ -48,32 +48,32 @@ def difference(name, got, right, rtol, atol, locate=None):
     first = tuple(int(i) for i in np.argwhere(bad)[0])
     where = locate(first) if locate is not None else (f"entry {first[0] if len(first) == 1 else first}"
                                                       if first else "")
-    count = f"{bad.sum()} of {bad.size} entries" if bad.size > 1 else "it"
-    at = f", the first at {where}" if where and bad.size > 1 else (f" ({where})" if where else "")
+    count = f" in {bad.sum()} of {bad.size} entries" if bad.size > 1 else ""
+    at = f", the first at {where}" if where and bad.size > 1 else (f" (at {where})" if where else "")
     g, r = got[bad], right[bad]
     if not np.all(np.isfinite(g)):
-        return f"your {name} has inf or nan in {count}{at}"
+        return f"your {name} is inf or nan{count}{at}"
     if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and close(got.T, right, rtol, atol).all():
         return f"your {name} looks like the transpose of the right matrix"
     if np.all(g == 0):
-        return f"your {name} is exactly 0 in {count} where the right value is not{at}"
+        return f"your {name} is exactly 0{count} where the right value is not{at}"
     nonzero = np.abs(r) > 0
     if nonzero.all():
         with np.errstate(all="ignore"):
             ratio = g / r
         if np.allclose(ratio, ratio[0], rtol=1e-6, atol=0):
             if np.isclose(ratio[0], -1.0, rtol=1e-6):
-                return f"your {name} has the opposite sign of the right one in {count}{at}"
+                return f"your {name} has the opposite sign of the right one{count}{at}"
             factor = _simple(ratio[0])
             if factor:   # a whole number or its inverse (N, 2, 1/N): the factors of the usual slips
-                return f"your {name} is {factor} the right value in {count}{at}"
+                return f"your {name} is {factor} the right value{count}{at}"
     i = tuple(np.argwhere(bad)[0])
     side = "larger" if got[i] > right[i] else "smaller"
     if right[i] == 0:
-        return f"your {name} differs in {count}{at}; there it is {side} than the right value"
+        return f"your {name} differs{count}{at}; there it is {side} than the right value"
     relative = abs(got[i] - right[i]) / abs(right[i])
     # only the order of magnitude: the size of the difference, not a way back to the right value
-    return f"your {name} differs in {count}{at}; there it is {side} than the right value, by about " \
+    return f"your {name} differs{count}{at}; there it is {side} than the right value, by about " \
            f"1e{int(np.round(np.log10(relative))):+03d} of it"
 
 

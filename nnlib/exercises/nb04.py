@@ -3,6 +3,7 @@
 import numpy as np
 
 from . import misconceptions as m
+from . import track04
 from .tutor import Exercise
 
 # The 2-2-1 tanh network of notebook 04 and the sample of exercise 04.1.
@@ -86,4 +87,6 @@ EXERCISES = {
                "Δ_out = λ·ε·σ', the hidden error is W_outᵀ Δ_out, and Δ_hidden = λ·(hidden error)·σ': the hidden "
                "update carries λ times λ."),
     ),
+    # The build track: the student writes the network's forward and backward pass (track04.py).
+    "04.4": track04.GRADIENTS,
 }

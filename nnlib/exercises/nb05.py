@@ -5,6 +5,7 @@ import numpy as np
 from ..activations import sigmoid
 from ..data import logic_gate
 from . import misconceptions as m
+from . import track05
 from .tutor import Exercise, NotYet
 
 X_XOR, Y_XOR = logic_gate("xor", encoding="bipolar")
@@ -98,4 +99,6 @@ EXERCISES = {
                "L(a) = (1/4)·[(a − 1)² + (a − 1)² + (a + 1)²] (the exact point adds 0). Set dL/da = 0 to find the "
                "best a (the mean of the three targets), then put it back into L(a)."),
     ),
+    # The build track: the student's training loop, with their backward from 04.4 (track05.py).
+    "05.4": track05.TRAIN,
 }

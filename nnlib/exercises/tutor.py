@@ -293,6 +293,8 @@ def solution(exercise_id, **context):
     An exercise that needs context (see ``Exercise.needs``) computes its solution from it.
     """
     exercise = _key(exercise_id)
+    if hasattr(exercise, "judge"):   # a build exercise: the function its source defines
+        return exercise.solution
     context = _checked_context(exercise_id, exercise, context)
     if exercise.solution is not None:
         return exercise.solution
