@@ -71,7 +71,10 @@ def difference(name, got, right, rtol, atol, locate=None):
     side = "larger" if got[i] > right[i] else "smaller"
     if right[i] == 0:
         return f"your {name} differs{count}{at}; there it is {side} than the right value"
-    relative = abs(got[i] - right[i]) / abs(right[i])
+    with np.errstate(all="ignore"):
+        relative = abs(got[i] - right[i]) / abs(right[i])
+    if not np.isfinite(relative) or relative == 0:
+        return f"your {name} differs{count}{at}; there it is {side} than the right value"
     # only the order of magnitude: the size of the difference, not a way back to the right value
     return f"your {name} differs{count}{at}; there it is {side} than the right value, by about " \
            f"1e{int(np.round(np.log10(relative))):+03d} of it"

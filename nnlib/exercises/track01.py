@@ -36,9 +36,9 @@ def z_cases(rng):
 
 
 def right_on_the_left_only(got, right, case):
-    """σ' exact for z ≤ 0 (and near 0) but far too small from z ≈ 37 on: 1 − σ(z) computed after σ(z)."""
+    """σ' exact for z ≤ 0 but far too small from z ≈ 37 on: 1 − σ(z) computed after σ(z)."""
     z, g, r = case.args[0], got[0], right[0]
-    left, far_right = (z <= 30) & (r > 1e-300), (z > 40) & (r > 1e-300)
+    left, far_right = (z <= 0) & (r > 1e-300), (z > 40) & (r > 1e-300)
     with np.errstate(all="ignore"):
         exact_left = np.all(np.abs(g[left] - r[left]) <= 1e-9 * r[left])
     return bool(exact_left and far_right.any() and np.all(g[far_right] < 0.5 * r[far_right]))
