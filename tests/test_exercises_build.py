@@ -55,10 +55,10 @@ def _gradients_04(*, scale=2.0, sum_axis=0, per_n=True, transpose=False, hidden_
     def gradients(parameters, X, y):  # noqa: N803
         W1, b1, W2, b2 = parameters  # noqa: N806
         H = np.tanh(X @ W1.T + b1)  # noqa: N806
-        O = np.tanh(H @ W2.T + b2)  # noqa: N806
-        slope_o = 1 - np.tanh(O) ** 2 if tanh_of_output else 1 - O**2
+        out = np.tanh(H @ W2.T + b2)  # noqa: N806
+        slope_o = 1 - np.tanh(out) ** 2 if tanh_of_output else 1 - out**2
         slope_h = 1 - np.tanh(H) ** 2 if tanh_of_output else 1 - H**2
-        dU = scale * error_sign * (O - y.reshape(-1, 1)) / (len(X) if per_n else 1) * (slope_o if output_slope  # noqa: N806
+        dU = scale * error_sign * (out - y.reshape(-1, 1)) / (len(X) if per_n else 1) * (slope_o if output_slope  # noqa: N806
                                                                                        else 1)
         dZ1 = (dU @ W2) * (slope_h if hidden_slope else 1)  # noqa: N806
         if transpose:
@@ -180,7 +180,8 @@ RIGHT = {
     "01.4": [solution("01.4"), lambda z: np.exp(-np.logaddexp(0, -z)),
              lambda z: np.exp(np.minimum(z, 0) - np.logaddexp(0, -np.abs(z)))],
     "01.5": [solution("01.5"), lambda z: _s(z) * _s(-z), lambda z: np.exp(-np.logaddexp(0, z) - np.logaddexp(0, -z))],
-    "02.4": [solution("02.4"), lambda x, y, w, b: ((sigmoid(w * x + b) - y) @ x / len(x), np.mean(sigmoid(w * x + b) - y)),
+    "02.4": [solution("02.4"),
+             lambda x, y, w, b: ((sigmoid(w * x + b) - y) @ x / len(x), np.mean(sigmoid(w * x + b) - y)),
              lambda x, y, w, b: tuple(sum(t) / len(x) for t in zip(*[((sigmoid(w * xi + b) - yi) * xi,
                                                                          sigmoid(w * xi + b) - yi)
                                                                         for xi, yi in zip(x, y)]))],

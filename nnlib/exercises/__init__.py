@@ -12,12 +12,15 @@ answer. Instructors get the solutions with ``solution("04.1")``.
 
 Build exercises (the student writes a function: a sigmoid, a backward pass, a training loop) are
 graded on inputs made at check time by build.py, with nnlib's own version switched off (forbid.py) and
-the differences described without the right values (describe.py). The machinery is in tutor.py, the known mistakes it recognises in misconceptions.py, and the answer keys in
-one module per notebook: nb00.py, nb01.py, ... (a dict ``EXERCISES`` of id → ``Exercise``).
+the differences described without the right values (describe.py); their keys are in track01.py, track02.py,
+... . The machinery is in tutor.py, the known mistakes it recognises in misconceptions.py, what this kernel
+has seen in record.py (``progress``), and the answer keys in one module per notebook: nb00.py, nb01.py, ...
+(a dict ``EXERCISES`` of id → ``Exercise`` or ``Build``).
 """
 
 from .build import Build, Case
 from .record import progress
 from .tutor import NOT_ATTEMPTED, Exercise, NotYet, check, hint, solution
 
-__all__ = ["check", "hint", "solution", "progress", "Exercise", "Build", "Case", "NotYet", "NOT_ATTEMPTED"]
+__all__ = ["check", "hint", "solution", "progress", "Exercise", "Build", "Case", "NotYet",
+           "NOT_ATTEMPTED"]

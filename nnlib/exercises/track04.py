@@ -21,16 +21,16 @@ OUTPUTS = ("dW1", "db1", "dW2", "db2")
 def forward(parameters, X):  # noqa: N803 (the notebook's names)
     W1, b1, W2, b2 = parameters  # noqa: N806
     H = np.tanh(X @ W1.T + b1)  # noqa: N806
-    return H, np.tanh(H @ W2.T + b2)   # O has shape (N, 1)
+    return H, np.tanh(H @ W2.T + b2)   # out has shape (N, 1)
 
 
 def backward(parameters, X, y, *, slope=lambda a: 1 - a**2, scale=2.0, mean=True,  # noqa: N803
-             error=lambda O, y: O - y[:, None], hidden_slope=True, w_t=False, axis=0):
+             error=lambda out, y: out - y[:, None], hidden_slope=True, w_t=False, axis=0):
     """The key's backward pass; the keyword arguments make the usual mistakes, for the misconceptions."""
     W1, b1, W2, b2 = parameters  # noqa: N806
-    H, O = forward(parameters, X)  # noqa: N806
-    dO = scale * error(O, y) / (len(X) if mean else 1)  # noqa: N806
-    dU = dO * slope(O)  # noqa: N806  ∂L/∂u, u the output's pre-activation
+    H, out = forward(parameters, X)  # noqa: N806
+    dO = scale * error(out, y) / (len(X) if mean else 1)  # noqa: N806
+    dU = dO * slope(out)  # noqa: N806  ∂L/∂u, u the output's pre-activation
     dZ1 = (dU @ W2) * (slope(H) if hidden_slope else 1)  # noqa: N806
     if w_t:
         return [X.T @ dZ1, dZ1.sum(axis=axis), H.T @ dU, dU.sum(axis=axis)]
@@ -79,8 +79,8 @@ GRADIENTS = Build(
 def my_gradients(parameters, X, y):
     W1, b1, W2, b2 = parameters
     H = np.tanh(X @ W1.T + b1)                  # forward: hidden values, one row per sample
-    O = np.tanh(H @ W2.T + b2)                  # outputs, shape (N, 1)
-    dU = 2 * (O - y[:, None]) / len(X) * (1 - O**2)   # δ_out of every sample (1/N of the mean)
+    out = np.tanh(H @ W2.T + b2)                # outputs, shape (N, 1)
+    dU = 2 * (out - y[:, None]) / len(X) * (1 - out**2)   # δ_out of every sample (1/N of the mean)
     dZ1 = (dU @ W2) * (1 - H**2)                # hidden δ: back along W2, times tanh'
     return [dZ1.T @ X, dZ1.sum(axis=0), dU.T @ H, dU.sum(axis=0)]
 ''',
@@ -104,37 +104,37 @@ def my_gradients(parameters, X, y):
                      lambda p, X, y: backward(p, X, y, hidden_slope=False)),
         m.looks_like("output tanh' forgotten", "the output's slope 1 − o² is missing from δ_out",
                      lambda p, X, y: _output_slope_forgotten(p, X, y)),
-        m.labels_swapped(lambda p, X, y: backward(p, X, y, error=lambda O, y: y[:, None] - O),
+        m.labels_swapped(lambda p, X, y: backward(p, X, y, error=lambda out, y: y[:, None] - out),
                          why="∂L/∂o = 2(o − y), output minus target"),
         m.looks_like("X for H", "the output weights' gradient takes what comes into them, the hidden values H, "
                      "not the inputs X", lambda p, X, y: _wrong_input(p, X, y)),
         m.looks_like("W2 left out", "on its way back to the hidden units δ_out is multiplied by the weights it "
                      "came through, W2", lambda p, X, y: _weights_left_out(p, X, y)),
     ),
-    hints=("Forward first, keeping H and O. Then backward from the loss: δ_out = ∂L/∂u for every sample (a "
+    hints=("Forward first, keeping H and the outputs. Then backward from the loss: δ_out = ∂L/∂u for every sample (a "
            "column), then the hidden δ, then each gradient as \"δ times what came into the weight\".",
-           "With samples as rows: δ_out = 2(O − y)/N · (1 − O²), hidden δ = (δ_out W2) · (1 − H²); a weight's "
+           "With samples as rows: δ_out = 2(o − y)/N · (1 − o²), hidden δ = (δ_out W2) · (1 − H²); a weight's "
            "gradient is δᵀ times its layer's input, a bias's is δ summed over the samples.",
            "dW2 = dUᵀ H, db2 = dU.sum(axis=0), dZ1 = (dU @ W2) * (1 − H**2), dW1 = dZ1ᵀ X, "
-           "db1 = dZ1.sum(axis=0), with dU = 2 (O − y[:, None]) / N · (1 − O**2)."),
+           "db1 = dZ1.sum(axis=0), with dU = 2 (out − y[:, None]) / N · (1 − out**2)."),
 )
 
 
 def _output_slope_forgotten(p, X, y):  # noqa: N803
-    H, O = forward(p, X)  # noqa: N806
-    dU = 2 * (O - y[:, None]) / len(X)  # noqa: N806
+    H, out = forward(p, X)  # noqa: N806
+    dU = 2 * (out - y[:, None]) / len(X)  # noqa: N806
     dZ1 = (dU @ p[2]) * (1 - H**2)  # noqa: N806
     return [dZ1.T @ X, dZ1.sum(axis=0), dU.T @ H, dU.sum(axis=0)]
 
 
 def _wrong_input(p, X, y):  # noqa: N803
     dW1, db1, _, db2 = backward(p, X, y)  # noqa: N806
-    H, O = forward(p, X)  # noqa: N806
-    return [dW1, db1, (2 * (O - y[:, None]) / len(X) * (1 - O**2)).T @ X, db2]
+    H, out = forward(p, X)  # noqa: N806
+    return [dW1, db1, (2 * (out - y[:, None]) / len(X) * (1 - out**2)).T @ X, db2]
 
 
 def _weights_left_out(p, X, y):  # noqa: N803
-    H, O = forward(p, X)  # noqa: N806
-    dU = 2 * (O - y[:, None]) / len(X) * (1 - O**2)  # noqa: N806
+    H, out = forward(p, X)  # noqa: N806
+    dU = 2 * (out - y[:, None]) / len(X) * (1 - out**2)  # noqa: N806
     dZ1 = dU * (1 - H**2)  # noqa: N806
     return [dZ1.T @ X, dZ1.sum(axis=0), dU.T @ H, dU.sum(axis=0)]
