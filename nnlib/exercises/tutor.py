@@ -140,8 +140,7 @@ def _same(got, right, rtol):
 
 
 def _fitted(got, right):
-    """got reshaped to right's shape where only length-1 axes differ: a (1, k) row where a (k,) vector is asked,
-    a 1×1 array for a number. A (k, 1) column for a (1, k) row is not fitted: right has length-1 axes itself."""
+    """got reshaped to right's shape where only length-1 axes differ: a (1, k) row for (k,), a 1×1 for a number."""
     if got.shape == right.shape:
         return got
     if got.size == right.size == 1:
@@ -232,7 +231,6 @@ def _verdict(exercise_id, exercise, answer, context):
         return NOT_ATTEMPTED
     right = _evaluate(exercise.answer, exercise, context)
     got = _fitted(got, right) if _fitted(got, right) is not None else got
-
     if _same(got, right, exercise.rtol):
         return f"correct: {exercise.asks} is right."
     for misconception in exercise.misconceptions:
@@ -274,14 +272,12 @@ def hint(exercise_id):
     """Print the next hint of an exercise: first a nudge, then the formula to use; never the number."""
     hints = _key(exercise_id).hints
     if not hints:
-        print(f'exercise "{exercise_id}" has no hints.')
-        return
+        return print(f'exercise "{exercise_id}" has no hints.')
     stage = min(_hints_given.get(exercise_id, 0), len(hints) - 1)
     gate, tries = getattr(_key(exercise_id), "hint_gate", 0), record.wrong_tries(exercise_id)
     if stage == len(hints) - 1 and tries < gate:   # the formula only after the student has tried
-        print(f"hint {stage + 1} of {len(hints)} (the formula) comes after {gate} wrong tries at check "
-              f"(so far: {tries}); the check's verdict says what is wrong. Hint {stage} was: {hints[stage - 1]}")
-        return
+        return print(f"hint {stage + 1} of {len(hints)} (the formula) comes after {gate} wrong tries at check "
+                     f"(so far: {tries}): try your function, the check's verdict says what is wrong with it.")
     _hints_given[exercise_id] = stage + 1
     last = " (the last one)" if stage == len(hints) - 1 else ""
     print(f"hint {stage + 1} of {len(hints)}{last}: {hints[stage]}")
