@@ -135,6 +135,12 @@ def test_stubs_and_malformed_answers_get_a_verdict_not_a_traceback(capsys):
     assert "would fail" in TABLE.verdict(capsys, "07.1", layer_with(db=lambda dZ: dZ.sum(axis=0, keepdims=True)))
     assert TABLE.verdict(capsys, "05.2", [np.zeros((2, 3))] * 4).startswith("not yet: W, b, v and c must have")
     assert TABLE.verdict(capsys, "05.2", [1, 2]).startswith("not yet: give a list of four arrays")
+    # the trained network's weights (they compute XOR, but were not built by hand) are not an answer
+    trained = nnlib.mlp([2, 2, 1], hidden="tanh", output="tanh", seed=0)
+    trained.fit(X5, Y5, epochs=300, lr=0.2, loss="mse")
+    assert np.array_equal(np.sign(trained.predict(X5)[:, 0]), Y5)
+    assert TABLE.verdict(capsys, "05.2", trained.get_parameters()).startswith(
+        "not yet: build the network by hand: make every weight and bias a whole number")
 
 
 # -- the keys' numbers ----------------------------------------------------------------------------------
