@@ -17,15 +17,16 @@ from nbclient import NotebookClient
 from nnlib.exercises import tutor
 
 ROOT = Path(__file__).resolve().parents[1]
-TRACK = ["01_neuron_and_activations", "02_threshold_classifier", "04_backprop_derived", "05_xor_hidden_layer"]
+TRACK = ["01_neuron_and_activations", "02_threshold_classifier", "04_backprop_derived", "05_xor_hidden_layer",
+         "08_layers_and_networks"]
 CHECK = re.compile(r'check\("(\d\d\.\d+)",\s*(\w+)((?:,\s*\w+=[\w.\[\]:]+)*)\)')
 VERDICT = re.compile(r"^(correct: |not yet: |not attempted yet: )", re.MULTILINE)
 STUB = re.compile(r"(^\w+ = \.\.\.|^\s+\.\.\.)", re.MULTILINE)
 
 
 def _def_block(source, name):
-    """The span of ``def name(...):`` and its indented body."""
-    match = re.search(rf"^def {name}\(.*?(?=^\S|\Z)", source, re.MULTILINE | re.DOTALL)
+    """The span of ``def name(...):`` or ``class name:`` and its indented body."""
+    match = re.search(rf"^(?:def|class) {name}\b.*?(?=^\S|\Z)", source, re.MULTILINE | re.DOTALL)
     return match.span() if match else None
 
 
@@ -36,8 +37,8 @@ def _filled(source, checks):
         span = _def_block(source, name)
         if span is not None:
             if hasattr(key, "judge"):   # a build exercise: the code a student would write, under their name
-                [key_name] = re.findall(r"^def (\w+)\(", key.source, re.MULTILINE)[-1:]
-                code = key.source.replace(f"def {key_name}(", f"def {name}(")
+                [(kind, key_name)] = re.findall(r"^(def|class) (\w+)\b", key.source, re.MULTILINE)[-1:]
+                code = key.source.replace(f"{kind} {key_name}", f"{kind} {name}")
             else:
                 code = f'{name} = solution("{exercise_id}"{data})\n'
             source = source[:span[0]] + code + "\n\n" + source[span[1]:].lstrip("\n")
@@ -56,7 +57,7 @@ def filled_notebook(path):
         if not STUB.search(cell.source):
             continue
         stubs += 1
-        named = [c for c in checks if re.search(rf"^(def )?{c[1]}\b", cell.source, re.MULTILINE)]
+        named = [c for c in checks if re.search(rf"^((def|class) )?{c[1]}\b", cell.source, re.MULTILINE)]
         assert named, f"a cell left as ... that no check names:\n{cell.source}"
         first = {}
         for c in named:   # the first check of each name (05 checks my_gradients as 04.4)

@@ -15,10 +15,11 @@ from exercise_checks import verdict
 import nnlib
 from nnlib import activations
 from nnlib.activations import sigmoid
-from nnlib.exercises import build, solution, track02, track04, track05, tutor
+from nnlib.exercises import build, solution, track02, track04, track05, track08, tutor
 
 SEEDS = (0, 1, 2)
-CONTEXT = {"02.5": {"gradient": solution("02.4")}, "05.4": {"gradients": solution("04.4")}}
+CONTEXT = {"02.5": {"gradient": solution("02.4")}, "05.4": {"gradients": solution("04.4")},
+           "08.5": {"layer": solution("08.4")}}
 
 
 def message(exercise_id, name):
@@ -92,6 +93,94 @@ def _loop_02(*, sign=1.0, extra=0, rate=lambda lr: lr, train_b=True):
     return train
 
 
+class _Dense:
+    """A student's Dense layer; the keywords make one slip each."""
+
+    transpose_dw = sum_db_axis = mean = keep_nothing = no_bias = dx_transposed = False
+    sign = 1.0
+
+    def __init__(self, W, b):  # noqa: N803
+        self.W, self.b = np.array(W, dtype=float), np.array(b, dtype=float)
+
+    def forward(self, X):  # noqa: N803
+        if not self.keep_nothing:
+            self.X = X
+        return X @ self.W.T + (0 if self.no_bias else self.b)
+
+    def backward(self, dZ):  # noqa: N803
+        n = len(dZ) if self.mean else 1
+        self.dW = (self.X.T @ dZ if self.transpose_dw else dZ.T @ self.X) / n
+        self.db = dZ.sum(axis=1 if self.sum_db_axis else 0) / n
+        return dZ @ (self.W.T if self.dx_transposed else self.W)
+
+    def update(self, lr):
+        self.W -= self.sign * lr * self.dW
+        self.b -= self.sign * lr * self.db
+
+
+def _dense(**slip):
+    return type("MyDense", (_Dense,), slip)
+
+
+class _EinsumDense:
+    def __init__(self, W, b):  # noqa: N803
+        self.W, self.b = W.copy(), b.copy()
+
+    def forward(self, X):  # noqa: N803
+        self.cache = X.copy()
+        return np.einsum("ni,oi->no", X, self.W) + self.b
+
+    def backward(self, dZ):  # noqa: N803
+        self.dW = np.einsum("no,ni->oi", dZ, self.cache)
+        self.db = np.einsum("no->o", dZ)
+        return np.einsum("no,oi->ni", dZ, self.W)
+
+    def update(self, lr):
+        self.W = self.W - lr * self.dW
+        self.b = self.b - lr * self.db
+
+
+def _fit_while(network, X, Y, lr, epochs, batch_size, seed):  # noqa: N803
+    rng, epoch = np.random.default_rng(seed), 0
+    while epoch < epochs:
+        order, start = rng.permutation(len(X)), 0
+        while start < len(X):
+            rows = order[start:start + batch_size]
+            out = network.forward(X[rows])
+            network.backward(2 * (out - Y[rows]) / (len(rows) * Y.shape[1]))
+            network.update(lr)
+            start += batch_size
+        epoch += 1
+    return network
+
+
+def _fit_full_batch(network, X, Y, lr, epochs, batch_size, seed):  # noqa: N803
+    for _ in range(epochs):
+        out = network.forward(X)
+        network.backward(2 * (out - Y) / out.size)
+        network.update(lr)
+
+
+class _WrappedDense:   # nnlib's Dense inside a class of one's own
+    def __init__(self, W, b):  # noqa: N803
+        self.inner = nnlib.Dense(W.shape[1], W.shape[0], seed=0)
+        self.inner.W[:], self.inner.b[:] = W, b
+
+    def forward(self, X):  # noqa: N803
+        return self.inner.forward(X)
+
+    def backward(self, dZ):  # noqa: N803
+        return self.inner.backward(dZ)
+
+    def update(self, lr):
+        self.inner.update(lr)
+
+
+def _nnlib_fit_08(network, X, Y, lr, epochs, batch_size, seed):  # noqa: N803
+    net = nnlib.Network([nnlib.Dense(1, 1, seed=0)])   # a student who hands the work to nnlib's fit
+    net.fit(X[:, :1], Y, epochs=epochs, lr=lr, batch_size=batch_size, seed=seed)
+
+
 WRONG = [
     ("01.4", lambda z: 1 / (1 + np.exp(-z)), "overflow"),
     ("01.4", _quiet_naive, "overflow"),
@@ -132,7 +221,7 @@ WRONG = [
     ("04.4", _gradients_04(tanh_of_output=True), "derivative of the output"),
     ("04.4", _gradients_04(scale=1.0), "missing factor 2"),
     ("04.4", _gradients_04(per_n=False), "sum instead of mean"),
-    ("04.4", _gradients_04(scale=2.0 / 7), None),   # a plain wrong factor: a plain "not yet"
+    ("04.4", _gradients_04(scale=0.37), None),   # a plain wrong factor: a plain "not yet"
     ("04.4", _gradients_04(transpose=True), "transposed"),
     ("04.4", _gradients_04(sum_axis=1), "bias over the wrong axis"),
     ("04.4", _gradients_04(hidden_slope=False), "hidden tanh' forgotten"),
@@ -154,6 +243,22 @@ WRONG = [
     ("05.4", track05._one_array_at_a_time, "one array at a time"),
     ("05.4", track05._per_sample, "one sample at a time"),
     ("05.4", _loop_05(rate=lambda lr: lr / 2), None),
+    ("08.4", _dense(transpose_dw=True), "transposed"),
+    ("08.4", _dense(sum_db_axis=True), "bias over the wrong axis"),
+    ("08.4", _dense(mean=True), "mean over the batch"),
+    ("08.4", _dense(dx_transposed=True), "dX with Wᵀ"),
+    ("08.4", _dense(no_bias=True), "no bias"),
+    ("08.4", _dense(sign=-1.0), "uphill"),
+    ("08.4", track08.wrong(dx=lambda dZ, W: dZ), "dX is dZ"),
+    ("08.4", _dense(keep_nothing=True), "forward must keep its input"),
+    ("08.4", _dense(sign=0.5), None),
+    ("08.5", track08._loop(shuffle="never"), "not shuffled"),
+    ("08.5", track08._loop(shuffle="once"), "the same order every epoch"),
+    ("08.5", track08._loop(last=False), "last batch dropped"),
+    ("08.5", track08._loop(scale="all"), "mean over all samples"),
+    ("08.5", track08._loop(scale="none"), "sum, not mean"),
+    ("08.5", track08._loop(sign=-1.0), "uphill"),
+    ("08.5", _fit_full_batch, None),
 ]
 
 def _loop_02_array(gradient, x, y, w, b, lr, epochs):
@@ -188,6 +293,8 @@ RIGHT = {
     "02.5": [solution("02.5"), _loop_02(), _loop_02_array],
     "04.4": [solution("04.4"), _gradients_04(), _gradients_per_sample],
     "05.4": [solution("05.4"), _loop_05(), _loop_05(in_place=True)],
+    "08.4": [solution("08.4"), _dense(), _EinsumDense],
+    "08.5": [solution("08.5"), _fit_while, lambda *args: track08.reference_fit(*args)],
 }
 
 
@@ -230,6 +337,8 @@ NNLIB = {
     "02.5": [_nnlib_neuron_fit],
     "04.4": [_nnlib_gradients],
     "05.4": [_nnlib_fit],
+    "08.4": [nnlib.Dense, type("MyDense", (nnlib.Dense,), {}), _WrappedDense],
+    "08.5": [_nnlib_fit_08],
 }
 BUILDS = sorted(RIGHT)
 
@@ -277,4 +386,4 @@ def test_nnlibs_own_and_values_left_in_scope_never_pass(capsys, exercise_id):
         assert out.startswith("not yet: ") and "nnlib's own" in out, out
     for value in (np.zeros(4), [np.zeros((2, 2))] * 4, 0.25):   # e.g. a result computed in an earlier cell
         out = verdict(capsys, exercise_id, value, **CONTEXT.get(exercise_id, {}))
-        assert out.startswith("not yet: this exercise asks for a function"), out
+        assert out.startswith("not yet: this exercise asks for a ") and "(the name of your def or class)" in out, out

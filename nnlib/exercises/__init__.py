@@ -19,8 +19,8 @@ has seen in record.py (``progress``), and the answer keys in one module per note
 """
 
 from .build import Build, Case
-from .record import progress
+from .record import progress, solved
 from .tutor import NOT_ATTEMPTED, Exercise, NotYet, check, hint, solution
 
-__all__ = ["check", "hint", "solution", "progress", "Exercise", "Build", "Case", "NotYet",
+__all__ = ["check", "hint", "solution", "progress", "solved", "Exercise", "Build", "Case", "NotYet",
            "NOT_ATTEMPTED"]

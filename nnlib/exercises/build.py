@@ -54,6 +54,8 @@ class Build:
     after:      (student's function, context) -> None, or the reason it is not yet done (e.g. "it does not
                 learn XOR"); run once every case has passed.
     warns:      what to say when the results are right but numpy warned; None: warnings are allowed.
+    harness:    for a class (a layer) or a loop that needs a network: runs an implementation on a case and returns
+                its results (e.g. builds the layer, calls forward, backward and update, returns what they gave).
     done:       what the correct verdict adds after "right on N new cases made just now", e.g. ", and ...".
     source:     the instructors' solution as the text a student would type (the notebook test fills cells
                 with it); solution() returns the function it defines.
@@ -73,6 +75,7 @@ class Build:
     warns: str | None = None
     done: str = ""          # what the correct verdict adds, e.g. what ``after`` has shown
     hints: tuple = ()
+    harness: Callable | None = None   # (the student's or the key's implementation, *case args) -> results
     hint_gate: int = 2      # the last hint (the formula) only after this many wrong tries at check
     rtol: float = 1e-9
     atol: float = 1e-12
@@ -84,10 +87,17 @@ class Build:
     def solution(self):
         namespace = {}
         exec(self.source, namespace)   # the source imports what it uses, as a notebook cell would
-        return namespace[re.findall(r"^def (\w+)", self.source, re.MULTILINE)[-1]]
+        return namespace[re.findall(r"^(?:def|class) (\w+)", self.source, re.MULTILINE)[-1]]
 
     def judge(self, exercise_id, answer, context):
         return _verdict(exercise_id, self, answer, context)
+
+
+def _as_function(build, implementation):
+    """The implementation as a function of the case's arguments (through the key's harness, if it has one)."""
+    if build.harness is None:
+        return implementation
+    return lambda *args: build.harness(implementation, *args)
 
 
 def _run(function, case, forbidden):
@@ -121,12 +131,12 @@ def _recognised(build, got, case):
     """The message of the first known mistake whose results equal the student's on this case."""
     for misconception in build.misconceptions:
         if misconception.test is not None:
-            right = as_outputs(_quiet(build.reference, case), build.outputs)
+            right = as_outputs(_quiet(_as_function(build, build.reference), case), build.outputs)
             if misconception.test(got, right, case):
                 return misconception.message
             continue
         try:
-            wrong = as_outputs(_quiet(misconception.answer, case), build.outputs)
+            wrong = as_outputs(_quiet(_as_function(build, misconception.answer), case), build.outputs)
         except Exception:   # a mistake that crashes on this case cannot be what the student did here
             continue
         if wrong is not None and _compare(build, got, wrong, case) is None:
@@ -135,13 +145,22 @@ def _recognised(build, got, case):
 
 
 def _gradient_check(build, got, case):
-    """None, or which of the student's gradients central differences of the key's loss disagree with."""
+    """None, or which of the student's gradients central differences of the key's loss disagree with.
+
+    build.loss(case) gives (objective, parameters): a list in the order of ``outputs``, or a dict from the names
+    of the outputs that are gradients to the arrays they are gradients with respect to.
+    """
     objective, parameters = build.loss(case)
-    parameters = [np.array(p, dtype=float) for p in parameters]
-    for name, g, theta in zip(build.outputs, got, parameters):
-        numeric = numerical_gradient(lambda: objective(parameters), theta)
-        error = relative_error(fitted(g, numeric), numeric)
-        if error > 1e-6:
+    names = list(parameters) if isinstance(parameters, dict) else list(build.outputs)
+    theta = [np.array(p, dtype=float) for p in (parameters.values() if isinstance(parameters, dict) else parameters)]
+    results = dict(zip(build.outputs, got))
+    for name, array in zip(names, theta):
+        numeric = numerical_gradient(lambda: objective(theta), array)
+        mine = fitted(results[name], numeric)
+        error = relative_error(mine, numeric)
+        # a gradient near 0 (e.g. a bias whose samples cancel) makes any relative error large: 1e-7 absolute is
+        # far below a real mistake and far above central differences' noise on these losses
+        if error > 1e-6 and np.linalg.norm(mine - numeric) > 1e-7:
             return f"a gradient check on this case finds your {name} off by a relative error of {error:.1e}"
     return None
 
@@ -150,7 +169,8 @@ def _verdict(exercise_id, build, answer, context):
     if _is_missing(answer):
         return NOT_ATTEMPTED
     if not callable(answer):
-        return f"not yet: this exercise asks for {build.form} (the name of your def), not a {type(answer).__name__}."
+        return f"not yet: this exercise asks for {build.form} (the name of your def or class), " \
+               f"not a {type(answer).__name__}."
     if is_one_of(answer, build.forbidden):
         return f"not yet: that is nnlib's own {name_of(answer)}; this exercise asks you to write it yourself."
     rng = np.random.default_rng(SEED)
@@ -158,14 +178,16 @@ def _verdict(exercise_id, build, answer, context):
     for number, case in enumerate(cases, start=1):
         label = f"case {number} of {len(cases)} ({case.what})"
         try:
-            result, warned = _run(answer, case, build.forbidden)
+            result, warned = _run(_as_function(build, answer), case, build.forbidden)
         except UsedNnlib as used:
-            return f"not yet: your function calls nnlib's own {used.name}; this exercise asks you to write " \
+            return f"not yet: your code calls nnlib's own {used.name}; this exercise asks you to write " \
                    "it yourself (nnlib's version is for after the check)."
         except NotImplementedError:
             return NOT_ATTEMPTED
+        except NotYet as reason:   # the key's harness says what is wrong with the form of the student's code
+            return f"not yet: on {label}, {_sentence(str(reason))}"
         except Exception as error:   # a student's bug is explained, not turned into a traceback
-            return f"not yet: on {label} your function raised {type(error).__name__}: {error}"
+            return f"not yet: on {label} your code raised {type(error).__name__}: {error}"
         if _is_missing(result):
             return NOT_ATTEMPTED
         try:
@@ -174,7 +196,7 @@ def _verdict(exercise_id, build, answer, context):
             return f"not yet: {_sentence(str(reason))}"
         if got is None:
             return NOT_ATTEMPTED
-        right = as_outputs(_quiet(build.reference, case), build.outputs)
+        right = as_outputs(_quiet(_as_function(build, build.reference), case), build.outputs)
         differs = _compare(build, got, right, case)
         if differs:
             known = _recognised(build, got, case)

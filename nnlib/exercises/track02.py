@@ -98,14 +98,15 @@ GRADIENT = Build(
                      lambda x, y, w, b: (reference_gradient(x, y, w, b)[1],) * 2),
         m.looks_like("swapped", "your two results seem to be in the other order: return (∂L/∂w, ∂L/∂b)",
                      lambda x, y, w, b: reference_gradient(x, y, w, b)[::-1]),
+        # before "squared error": where p rounds to 0 or 1 both give 0, but only this one is right elsewhere
+        m.looks_like("through p", "your gradient vanishes for a confidently wrong neuron: going through p, "
+                     "(p − y)/(p(1 − p)) times σ'(z) loses every digit once p rounds to 0 or 1; compute ∂L/∂z "
+                     "from z directly", _through_p),
         m.looks_like("squared error", "that is the squared error's gradient, 2(p − y)σ'(z); with cross-entropy "
                      "the σ' cancels", _with(lambda x, y, w, b: 2 * (sigmoid(w * x + b) - y)
                                              * sigmoid(w * x + b) * (1 - sigmoid(w * x + b)))),
         m.looks_like("no sigmoid", "p is σ(z), the neuron's output, not z itself",
                      _with(lambda x, y, w, b: w * x + b - y)),
-        m.looks_like("through p", "your gradient vanishes for a confidently wrong neuron: going through p, "
-                     "(p − y)/(p(1 − p)) times σ'(z) loses every digit once p rounds to 0 or 1; compute ∂L/∂z "
-                     "from z directly", _through_p),
         m.looks_like("bias sign", "z = w·x + b, with b added", _with(lambda x, y, w, b: sigmoid(w * x - b) - y)),
     ),
     hints=("Compute z and p for all samples at once (numpy arrays), then each sample's ∂L/∂z.",
