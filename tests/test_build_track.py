@@ -21,7 +21,7 @@ TRACK = ["01_neuron_and_activations", "02_threshold_classifier", "04_backprop_de
          "08_layers_and_networks"]
 CHECK = re.compile(r'check\("(\d\d\.\d+)",\s*(\w+)((?:,\s*\w+=[\w.\[\]:]+)*)\)')
 VERDICT = re.compile(r"^(correct: |not yet: |not attempted yet: )", re.MULTILINE)
-STUB = re.compile(r"(^\w+ = \.\.\.|^\s+\.\.\.)", re.MULTILINE)
+STUB = re.compile(r"(^\w+ = \.\.\.|^\s+(return )?\.\.\.)", re.MULTILINE)
 
 
 def _def_block(source, name):
