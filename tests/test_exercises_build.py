@@ -16,6 +16,8 @@ import nnlib
 from nnlib import activations
 from nnlib.activations import sigmoid
 from nnlib.exercises import build, solution, track02, track04, track05, track08, tutor
+from nnlib.exercises.track01 import _exact_sigmoid as track01_sigmoid
+from nnlib.exercises.track01 import _exact_slope as track01_slope
 
 SEEDS = (0, 1, 2)
 CONTEXT = {"02.5": {"gradient": solution("02.4")}, "05.4": {"gradients": solution("04.4")},
@@ -387,3 +389,43 @@ def test_nnlibs_own_and_values_left_in_scope_never_pass(capsys, exercise_id):
     for value in (np.zeros(4), [np.zeros((2, 2))] * 4, 0.25):   # e.g. a result computed in an earlier cell
         out = verdict(capsys, exercise_id, value, **CONTEXT.get(exercise_id, {}))
         assert out.startswith("not yet: this exercise asks for a ") and "(the name of your def or class)" in out, out
+
+
+# -- the keys' references give nnlib's numbers ------------------------------------------------------------
+
+def test_the_references_are_nnlibs_numbers():
+    rng = np.random.default_rng(11)
+    # 01: σ and σ' against nnlib's where nnlib's σ' keeps its digits (z ≤ 0: no 1 − σ(z) near 0 there)
+    z = rng.uniform(-700, 0, 500)
+    assert np.allclose(track01_sigmoid(z), activations.sigmoid(z), rtol=1e-12, atol=0)
+    assert np.allclose(track01_slope(z), activations.sigmoid_derivative(z), rtol=1e-9, atol=0)
+    # 02: the gradient is nnlib's, and the loop with it is nnlib's fit
+    x, y = rng.uniform(-5, 5, 30), rng.integers(0, 2, 30).astype(float)
+    net = nnlib.mlp([1, 1], output="sigmoid", seed=0)
+    net.set_parameters([[[0.7]], [-0.3]])
+    net.compute_gradients(x[:, None], y, loss="bce")
+    assert np.allclose([g.item() for g in net.gradients()], track02.reference_gradient(x, y, 0.7, -0.3), rtol=1e-12)
+    net.fit(x[:, None], y, epochs=40, lr=0.8, loss="bce")
+    end = track02.reference_train(track02.reference_gradient, x, y, 0.7, -0.3, 0.8, 40)
+    assert np.allclose([p.item() for p in net.get_parameters()], end, rtol=1e-10)
+    # 04 and 05: the backward pass is nnlib's, and the loop with it is nnlib's fit
+    X, y = rng.uniform(-1, 1, (9, 3)), rng.choice([-1.0, 1.0], 9)  # noqa: N806
+    net = nnlib.mlp([3, 4, 1], hidden="tanh", output="tanh", seed=5)
+    start = net.get_parameters()
+    net.compute_gradients(X, y, loss="mse")
+    assert all(np.allclose(a, b, rtol=1e-12) for a, b in zip(net.gradients(), track04.reference_gradients(start, X, y)))
+    net.fit(X, y, epochs=25, lr=0.3, loss="mse")
+    end = track05.reference_train(track04.reference_gradients, start, X, y, 0.3, 25)
+    assert all(np.allclose(a, b, rtol=1e-10) for a, b in zip(net.get_parameters(), end))
+    # 08: the layer is nnlib's Dense, and the mini-batch loop is nnlib's fit with batch_size and seed
+    dense = nnlib.Dense(3, 2, seed=1)
+    mine = track08.KeyDense(dense.W, dense.b)
+    Xb, dZ = rng.normal(size=(6, 3)), rng.normal(size=(6, 2))  # noqa: N806
+    assert np.allclose(dense.forward(Xb), mine.forward(Xb)) and np.allclose(dense.backward(dZ), mine.backward(dZ))
+    assert np.allclose(dense.dW, mine.dW) and np.allclose(dense.db, mine.db)
+    X, y = nnlib.data.moons(50, noise=0.1, seed=1)  # noqa: N806
+    net = nnlib.mlp([2, 3, 1], hidden="sigmoid", output="sigmoid", seed=2)
+    start = net.get_parameters()
+    net.fit(X, y, epochs=6, lr=0.7, loss="mse", batch_size=8, seed=9)
+    end = track08.run_fit(track08.reference_fit, start, X, y[:, None], 0.7, 6, 8, 9)
+    assert all(np.allclose(a, b, rtol=1e-10) for a, b in zip(net.get_parameters(), end))
