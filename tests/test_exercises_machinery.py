@@ -49,7 +49,7 @@ def test_a_difference_is_described_without_the_right_values():
     assert said[1].startswith("your dW is 3 times the right value in 4 of 4 entries")
     assert said[2].startswith("your dW has the opposite sign")
     assert said[3] == "your dW differs in 1 of 4 entries, the first at entry (1, 1); there it is larger than " \
-                      "the right value, by about 1e-03 of it"
+                      "the right value (relative difference about 1e-03)"
     assert said[4] == "your dW is inf or nan in 1 of 4 entries, the first at entry (1, 0)"
     for text in said:
         assert not re.search(r"0\.12|2\.5|3\.75|0\.5", text), text

@@ -76,8 +76,8 @@ def difference(name, got, right, rtol, atol, locate=None):
     if not np.isfinite(relative) or relative == 0:
         return f"your {name} differs{count}{at}; there it is {side} than the right value"
     # only the order of magnitude: the size of the difference, not a way back to the right value
-    return f"your {name} differs{count}{at}; there it is {side} than the right value, by about " \
-           f"1e{int(np.round(np.log10(relative))):+03d} of it"
+    return f"your {name} differs{count}{at}; there it is {side} than the right value " \
+           f"(relative difference about 1e{int(np.round(np.log10(relative))):+03d})"
 
 
 def _simple(ratio):
