@@ -14,7 +14,7 @@ import copy
 import re
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -79,7 +79,6 @@ class Build:
     hint_gate: int = 2      # the last hint (the formula) only after this many wrong tries at check
     rtol: float = 1e-9
     atol: float = 1e-12
-    extra: dict = field(default_factory=dict)
 
     wants_function = True
 
