@@ -135,7 +135,7 @@ def test_solution_returns_the_instructors_answer(capsys):
     assert solution("03.2") == (-1.0, -1.0, 2.0, 0.5)         # the weights, not the outputs they produce
     assert callable(solution("01.2"))
     dZ, X = np.arange(8.0).reshape(4, 2), np.ones((4, 3))
-    assert np.array_equal(solution("04.2", dZ=dZ, X=X), dZ.T @ X)
+    assert np.array_equal(solution("04.2", dZ=dZ.T, X=X.T), dZ.T @ X)   # samples as columns
 
 
 # -- the shared misconception detectors, each on an ad-hoc key ------------------------------------------

@@ -13,14 +13,15 @@ import nnlib
 from nnlib.activations import sigmoid
 from nnlib.exercises import nb02, nb04, solution
 
-# Exercise 04.2's data, made in its cell: the errors dZ of a layer with 2 units for 5 samples with 3 inputs.
+# Exercise 04.2's data, made in its cell: the errors dZ of a layer with 2 units for 5 samples with 3 inputs,
+# one column per sample.
 _rng = np.random.default_rng(4)
-DZ, X_IN = _rng.normal(size=(5, 2)), _rng.normal(size=(5, 3))
+DZ, X_IN = _rng.normal(size=(2, 5)), _rng.normal(size=(3, 5))
 CONTEXT = {"04.2": {"dZ": DZ, "X": X_IN}}
 
 P, Y, X = nb02.P1, nb02.Y1, nb02.X1   # exercise 02.1's batch
 OUT, T = nb04.OUT, nb04.Y                  # exercise 04.1's output and target
-LAMBDA = nb04.LAMBDA
+ETA = nb04.ETA
 
 
 def fp(predicted, labels):
@@ -89,17 +90,18 @@ WRONG = [
     ("04.1", 2 * (nb04.OUT_FOLLOWED - 1) * (1 - nb04.OUT_FOLLOWED**2), "δ_out of the sample followed"),
     ("04.1", -0.3911278, "the batch's ∂L/∂c"),   # as printed in the notebook's table
     ("04.1", 1.0, None),
-    ("04.2", X_IN.T @ DZ, "transposed"),
-    ("04.2", DZ.T @ X_IN / len(X_IN), "mean instead of sum"),
-    ("04.2", np.outer(DZ[0], X_IN[0]), "one sample"),
-    ("04.2", DZ.T @ X_IN + 0.1, None),
-    ("04.2", DZ * X_IN[:, :2], None),
-    ("04.3", LAMBDA, "λ once"),
-    ("04.3", 2 * LAMBDA, "λ + λ"),
-    ("04.3", 1 / LAMBDA, "slow-down"),
-    ("04.3", 1 / LAMBDA**2, "slow-down squared"),
-    ("04.3", LAMBDA**3, "λ three times"),
-    ("04.3", 0.15**2, "the section's λ"),
+    ("04.2", X_IN @ DZ.T, "transposed"),
+    ("04.2", DZ @ X_IN.T / X_IN.shape[1], "mean instead of sum"),
+    ("04.2", np.outer(DZ[:, 0], X_IN[:, 0]), "one sample"),
+    ("04.2", DZ @ X_IN.T + 0.1, None),
+    ("04.2", DZ[:, :2] @ X_IN[:, :2].T, None),   # two samples only
+    ("04.3", ETA**2, "η²"),                     # the section's answer for one hidden layer
+    ("04.3", ETA, "η once"),
+    ("04.3", 3 * ETA, "η + η + η"),
+    ("04.3", 1 / ETA**3, "slow-down"),
+    ("04.3", ETA**4, "η four times"),
+    ("04.3", 0.15**3, "the section's η"),
+    ("04.3", 2 * ETA**2, None),
     ("04.3", 0.5, None),
 ]
 
@@ -129,19 +131,22 @@ def test_key_04_1_is_nnlibs_bias_gradient_for_that_sample():
     assert np.isclose(net.gradients()[3][0], solution("04.1"), rtol=1e-12)
 
 
-def test_key_04_3_seed_000s_loop_gives_the_hidden_layer_lambda_squared():
-    # Seed 000's per-sample step, without its σ'(σ(z)) bug: the output delta holds λ, the hidden delta is built
-    # from it and multiplied by λ again. Compare with plain gradient descent on L = ½‖z − ŷ‖².
+def test_key_04_3_the_loop_with_eta_in_every_delta_gives_the_first_hidden_layer_eta_cubed():
+    # The section's per-sample loop for a network with two hidden layers: every delta holds η, and each is made
+    # from the one above it. Compare its step for the first layer with the gradient of L = ½‖out − t‖².
     rng = np.random.default_rng(0)
-    W0, W1 = rng.normal(size=(4, 3)), rng.normal(size=(2, 4))
+    W0, W1, W2 = rng.normal(size=(4, 3)), rng.normal(size=(4, 4)), rng.normal(size=(2, 4))
     x, target = rng.normal(size=(3, 1)), rng.normal(size=(2, 1))
-    h = sigmoid(W0 @ x)
-    out = sigmoid(W1 @ h)
-    delta_out = LAMBDA * (target - out) * out * (1 - out)
-    delta_hidden = LAMBDA * (W1.T @ delta_out) * h * (1 - h)
-    seed_step_hidden = delta_hidden @ x.T
-    gradient_hidden = -((W1.T @ ((target - out) * out * (1 - out))) * h * (1 - h)) @ x.T
-    assert np.allclose(seed_step_hidden, -solution("04.3") * gradient_hidden, rtol=1e-12)
+    h0 = sigmoid(W0 @ x)
+    h1 = sigmoid(W1 @ h0)
+    out = sigmoid(W2 @ h1)
+    delta_out = ETA * (target - out) * out * (1 - out)
+    delta_1 = ETA * (W2.T @ delta_out) * h1 * (1 - h1)
+    delta_0 = ETA * (W1.T @ delta_1) * h0 * (1 - h0)
+    error_1 = (W2.T @ ((out - target) * out * (1 - out))) * h1 * (1 - h1)
+    gradient_0 = ((W1.T @ error_1) * h0 * (1 - h0)) @ x.T
+    assert np.allclose(delta_0 @ x.T, -solution("04.3") * gradient_0, rtol=1e-12)
+    assert np.allclose(delta_1 @ h0.T, -ETA**2 * (error_1 @ h0.T), rtol=1e-12)   # one layer up: the section's η²
 
 
 def test_key_04_1_numbers_from_the_notebook_are_nnlibs():

@@ -74,6 +74,12 @@ TABLE = ExerciseTable(notebooks=(5, 8), wrong=WRONG, context=CONTEXT)
 def test_stubs_and_malformed_answers_get_a_verdict_not_a_traceback(capsys):
     assert TABLE.verdict(capsys, "05.2", [np.zeros((2, 3))] * 4).startswith("not yet: W, b, v and c must have")
     assert TABLE.verdict(capsys, "05.2", [1, 2]).startswith("not yet: give a list of four arrays")
+    # the trained network's weights (they compute XOR, but were not built by hand) are not an answer
+    trained = nnlib.mlp([2, 2, 1], hidden="tanh", output="tanh", seed=0)
+    trained.fit(X5, Y5, epochs=300, lr=0.2, loss="mse")
+    assert np.array_equal(np.sign(trained.predict(X5)[:, 0]), Y5)
+    assert TABLE.verdict(capsys, "05.2", trained.get_parameters()).startswith(
+        "not yet: build the network by hand: make every weight and bias a whole number")
 
 
 # -- the keys' numbers ----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from . import misconceptions as m
+from . import track01
 from .tutor import Exercise
 
 # Exercise 01.1: a tanh neuron with these weights, bias and input.
@@ -84,4 +85,7 @@ EXERCISES = {
                "log σ(z) = −log(1 + e^(−z)) and log(1 − σ(z)) = −log(1 + e^z); np.logaddexp(0, t) is log(1 + e^t) "
                "computed without forming e^t."),
     ),
+    # The build track: the student writes σ and σ' (track01.py grades them on inputs made at check time).
+    "01.4": track01.SIGMOID,
+    "01.5": track01.SLOPE,
 }

@@ -5,6 +5,7 @@ import numpy as np
 from ..activations import sigmoid
 from ..data import threshold
 from . import misconceptions as m
+from . import track02
 from .tutor import Exercise
 
 # Exercise 02.1: one neuron with w = 1, b = -1 on a batch of four samples; the loss is the mean BCE.
@@ -105,4 +106,7 @@ EXERCISES = {
                "Compare two boolean arrays, one for \"predicted 1\" and one for \"label 0\": the points where both "
                "hold are the false positives, and summing a boolean array counts its True entries."),
     ),
+    # The build track: the student writes the neuron's gradient and the training loop (track02.py).
+    "02.4": track02.GRADIENT,
+    "02.5": track02.TRAIN,
 }

@@ -3,6 +3,7 @@
 import numpy as np
 
 from . import misconceptions as m
+from . import track04
 from .tutor import Exercise
 
 # The 2-2-1 tanh network of notebook 04 and the sample of exercise 04.1.
@@ -18,12 +19,12 @@ XOR_BIPOLAR = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]]), np
 _out_batch = np.tanh(np.tanh(XOR_BIPOLAR[0] @ W1.T + B1) @ V + C)
 BATCH_DL_DC = np.mean(2 * (_out_batch - XOR_BIPOLAR[1]) * (1 - _out_batch**2))
 
-LAMBDA = 0.3              # exercise 04.3: the learning rate it asks about
-LAMBDA_SECTION = 0.15     # the rate of seed 000's loop, used in the notebook's section
+ETA = 0.3                 # exercise 04.3: the learning rate η of its loop
+ETA_SECTION = 0.15        # the rate of the loop in the notebook's section "A learning rate applied twice"
 
 
 def batch_weight_gradient(dZ, X):  # noqa: N803 (the notebook's names)
-    return dZ.T @ X   # Σ_i δ_i x_iᵀ: the matrix product sums over the samples
+    return dZ @ X.T   # samples as columns: Σ_i δ_i x_iᵀ, the matrix product sums over the samples
 
 
 EXERCISES = {
@@ -58,32 +59,36 @@ EXERCISES = {
         needs=("dZ", "X"),
         misconceptions=(
             m.transposed("the rows of dW belong to the layer's units and its columns to its inputs, like W's"),
-            m.mean_instead_of_sum(lambda dZ, X: len(X), why="the 1/n of the mean loss is already inside dZ"),
+            m.mean_instead_of_sum(lambda dZ, X: X.shape[1], why="the 1/n of the mean loss is already inside dZ"),
             m.looks_like("one sample", "that is one sample's δ xᵀ; a weight shared by all samples gets the sum over "
-                         "the batch", lambda dZ, X: np.outer(dZ[0], X[0])),
+                         "the batch", lambda dZ, X: np.outer(dZ[:, 0], X[:, 0])),
         ),
-        hints=("Per sample the gradient is the outer product δ_i x_iᵀ; the batch gradient adds them up.",
-               "With samples as rows, Σ_i δ_i x_iᵀ is one matrix product of dZ and X; which order gives the shape "
-               "(units, inputs)?"),
+        hints=("Per sample the gradient is the outer product δ_i x_iᵀ, and here sample i is column i of dZ and of "
+               "X; the batch gradient adds them up.",
+               "With samples as columns, Σ_i δ_i x_iᵀ is one matrix product of dZ and X; which one needs the "
+               "transpose so that the result has one row per unit and one column per input?"),
     ),
     "04.3": Exercise(
-        asks="the hidden layer's learning rate",
-        answer=LAMBDA**2,
+        asks="the first hidden layer's learning rate",
+        answer=ETA**3,
         misconceptions=(
-            m.looks_like("λ once", "that is λ, the output layer's rate; the hidden delta is made from the output "
-                         "delta, which already holds one λ", LAMBDA),
-            m.looks_like("λ + λ", "the two λ multiply, they do not add", 2 * LAMBDA),
-            m.looks_like("slow-down", "that is how many times smaller the hidden step is than the output's; the "
-                         "question asks for the rate itself", 1 / LAMBDA),
-            m.looks_like("slow-down squared", "that is a ratio, not a learning rate", 1 / LAMBDA**2),
-            m.looks_like("λ three times", "count the λ on the way to the hidden weights: one in each delta",
-                         LAMBDA**3),
-            m.looks_like("the section's λ", "that is the answer for λ = 0.15, the section's rate; this exercise takes "
-                         "λ = 0.3", LAMBDA_SECTION**2),
+            m.looks_like("η²", "that is the rate of the hidden layer next to the output; the first hidden layer's "
+                         "delta is made from that one, and multiplied by η once more", ETA**2),
+            m.looks_like("η once", "that is η, the output layer's rate; every delta below it holds one more η",
+                         ETA),
+            m.looks_like("η + η + η", "the η of the deltas multiply, they do not add", 3 * ETA),
+            m.looks_like("slow-down", "that is how many times smaller the step is than the gradient; the question "
+                         "asks for the factor itself", 1 / ETA**3),
+            m.looks_like("η four times", "count the deltas between the loss and the first hidden layer's weights: "
+                         "one η in each", ETA**4),
+            m.looks_like("the section's η", "that is the answer for η = 0.15, the section's rate; this exercise takes "
+                         "η = 0.3", ETA_SECTION**3),
         ),
-        hints=("Follow λ through the loop: which deltas is it multiplied into, and which delta does the hidden "
-               "weights' update use?",
-               "Δ_out = λ·ε·σ', the hidden error is W_outᵀ Δ_out, and Δ_hidden = λ·(hidden error)·σ': the hidden "
-               "update carries λ times λ."),
+        hints=("Follow η through the loop: which deltas is it multiplied into, and which delta does the first hidden "
+               "layer's update use?",
+               "Δ_out = η·ε·σ', the next delta is η·(W_outᵀ Δ_out)·σ', the one below it η·(Wᵀ Δ)·σ' again: the first "
+               "hidden layer's step carries one η per delta on the way."),
     ),
+    # The build track: the student writes the network's forward and backward pass (track04.py).
+    "04.4": track04.GRADIENTS,
 }

@@ -5,6 +5,7 @@ import numpy as np
 from ..activations import sigmoid
 from ..data import logic_gate
 from . import misconceptions as m
+from . import track05
 from .tutor import Exercise, NotYet
 
 X_XOR, Y_XOR = logic_gate("xor", encoding="bipolar")
@@ -26,6 +27,9 @@ def rounded_outputs(weights):
     except (TypeError, ValueError):
         raise NotYet("W, b, v and c must have the shapes of the 2-2-1 network's parameters, as in section 3 "
                      "(net.get_parameters() shows them)") from None
+    if any(not np.array_equal(p, np.round(p)) for p in net.get_parameters()):   # e.g. the trained net's weights
+        raise NotYet("build the network by hand: make every weight and bias a whole number (weights found by "
+                     "training are not what this exercise asks for)")
     return np.round(net.predict(X_XOR)[:, 0])
 
 
@@ -98,4 +102,6 @@ EXERCISES = {
                "L(a) = (1/4)·[(a − 1)² + (a − 1)² + (a + 1)²] (the exact point adds 0). Set dL/da = 0 to find the "
                "best a (the mean of the three targets), then put it back into L(a)."),
     ),
+    # The build track: the student's training loop, with their backward from 04.4 (track05.py).
+    "05.4": track05.TRAIN,
 }

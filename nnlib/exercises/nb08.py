@@ -4,6 +4,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from . import misconceptions as m
+from . import track08
 from .tutor import Exercise
 
 N_SAMPLES, BATCH = 200, 32     # exercise 08.1
@@ -72,4 +73,7 @@ EXERCISES = {
         hints=("L is the mean of (p − y)² over every entry of the output array. How many entries has it?",
                "∂L/∂p = 2(p − y)/n with n = out.size, the number of entries (samples × outputs)."),
     ),
+    # The build track: the student writes a Dense layer and the mini-batch loop (track08.py).
+    "08.4": track08.LAYER,
+    "08.5": track08.LOOP,
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import record
 from .misconceptions import Misconception
 
 NOT_ATTEMPTED = "not attempted yet: replace the ... with your answer and run the cell again."
@@ -134,7 +135,19 @@ def _close(got, right, rtol):
 
 
 def _same(got, right, rtol):
-    return got.shape == right.shape and bool(np.all(_close(got, right, rtol)))
+    got = _fitted(got, right)
+    return got is not None and bool(np.all(_close(got, right, rtol)))
+
+
+def _fitted(got, right):
+    """got reshaped to right's shape where only length-1 axes differ: a (1, k) row for (k,), a 1×1 for a number."""
+    if got.shape == right.shape:
+        return got
+    if got.size == right.size == 1:
+        return got.reshape(right.shape)
+    if 1 not in right.shape and tuple(d for d in got.shape if d != 1) == right.shape:
+        return got.reshape(right.shape)
+    return None
 
 
 def _written(x):
@@ -167,8 +180,8 @@ def _looks_rounded(got, right):
 
 
 def _shows(misconception: Misconception, got, right, exercise, context):
-    if misconception.test is not None:
-        return misconception.test(got, right)
+    if misconception.test is not None:   # a question about the answer's entries: only for an answer of right's shape
+        return got.shape == right.shape and bool(misconception.test(got, right))
     if misconception.wrong is not None:
         candidates = misconception.wrong(right, context)
     else:
@@ -201,6 +214,8 @@ def _sentence(text):
 
 def _verdict(exercise_id, exercise, answer, context):
     """The one line ``check`` prints."""
+    if hasattr(exercise, "judge"):   # a build exercise (build.py) grades the student's code itself
+        return exercise.judge(exercise_id, answer, context)
     if _is_missing(answer):
         return NOT_ATTEMPTED
     try:
@@ -215,7 +230,7 @@ def _verdict(exercise_id, exercise, answer, context):
     if got is None:  # a function whose body is still ... returns None
         return NOT_ATTEMPTED
     right = _evaluate(exercise.answer, exercise, context)
-
+    got = _fitted(got, right) if _fitted(got, right) is not None else got
     if _same(got, right, exercise.rtol):
         return f"correct: {exercise.asks} is right."
     for misconception in exercise.misconceptions:
@@ -245,7 +260,9 @@ def check(exercise_id, answer, **context):
     Returns None, so a check on the last line of a cell shows only its verdict.
     """
     exercise = _key(exercise_id)
-    print(_verdict(exercise_id, exercise, answer, _checked_context(exercise_id, exercise, context)))
+    verdict = _verdict(exercise_id, exercise, answer, _checked_context(exercise_id, exercise, context))
+    record.note(exercise_id, verdict)
+    print(verdict)
 
 
 _hints_given = {}
@@ -255,9 +272,12 @@ def hint(exercise_id):
     """Print the next hint of an exercise: first a nudge, then the formula to use; never the number."""
     hints = _key(exercise_id).hints
     if not hints:
-        print(f'exercise "{exercise_id}" has no hints.')
-        return
+        return print(f'exercise "{exercise_id}" has no hints.')
     stage = min(_hints_given.get(exercise_id, 0), len(hints) - 1)
+    gate, tries = getattr(_key(exercise_id), "hint_gate", 0), record.wrong_tries(exercise_id)
+    if stage == len(hints) - 1 and tries < gate:   # the formula only after the student has tried
+        return print(f"hint {stage + 1} of {len(hints)} (the formula) comes after {gate} wrong tries at check "
+                     f"(so far: {tries}): try your function, the check's verdict says what is wrong with it.")
     _hints_given[exercise_id] = stage + 1
     last = " (the last one)" if stage == len(hints) - 1 else ""
     print(f"hint {stage + 1} of {len(hints)}{last}: {hints[stage]}")
@@ -269,6 +289,8 @@ def solution(exercise_id, **context):
     An exercise that needs context (see ``Exercise.needs``) computes its solution from it.
     """
     exercise = _key(exercise_id)
+    if hasattr(exercise, "judge"):   # a build exercise: the function its source defines
+        return exercise.solution
     context = _checked_context(exercise_id, exercise, context)
     if exercise.solution is not None:
         return exercise.solution
