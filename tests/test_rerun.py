@@ -17,12 +17,6 @@ nbclient = pytest.importorskip("nbclient")
 ROOT = Path(__file__).resolve().parents[1]
 PATHS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
-# Notebooks that another branch is making safe to re-run; each entry goes once that branch is merged.
-OTHERS = "owned by another branch; fixed there"
-BROKEN_ELSEWHERE = {
-    "02_threshold_classifier",   # a loss-surface cell asserts on a network another cell trained further
-    "05_xor_hidden_layer",       # a cell asserts the loss of a run that a second run continues
-}
 
 
 def run_every_cell_twice(path):
@@ -37,13 +31,7 @@ def run_every_cell_twice(path):
     return nb
 
 
-def cases():
-    for path in PATHS:
-        marks = [pytest.mark.xfail(reason=OTHERS, strict=False)] if path.stem in BROKEN_ELSEWHERE else []
-        yield pytest.param(path, id=path.stem, marks=marks)
-
-
-@pytest.mark.parametrize("path", list(cases()))
+@pytest.mark.parametrize("path", PATHS, ids=[path.stem for path in PATHS])
 def test_every_cell_runs_twice_in_a_row(path, monkeypatch):
     # One BLAS thread per kernel, as `make` sets: the tests run two workers on two cores.
     monkeypatch.setitem(os.environ, "OPENBLAS_NUM_THREADS", os.environ.get("OPENBLAS_NUM_THREADS", "1"))
