@@ -13,28 +13,26 @@ from nnlib.playground.settings import (
     REGULARISERS,
     Settings,
     check_value,
-    format_settings,
-    parse_settings,
-    parse_value,
     shorten,
 )
+from nnlib.playground.strings import format_settings, parse_settings, parse_value
 
 DEFAULT = ("dataset=xor;n=200;noise=0.2;train=0.5;seed=0;features=x1,x2;hidden=4;act=tanh;lr=0.3;batch=full;"
-           "optimiser=sgd;reg=none;rate=0.0;epochs=300;show_test=0;discrete=0")
+           "optimiser=sgd;reg=none;rate=0;epochs=300;show_test=0;discrete=0")
 
 
 def test_default_settings_string():
     assert format_settings(Settings()) == str(Settings()) == DEFAULT
     assert parse_settings(DEFAULT) == Settings()
-    assert parse_settings("") == Settings() == parse_settings(" ; ;\n")
+    assert parse_settings("") == Settings() == parse_settings(" \n") == parse_settings("dataset=xor;;")
 
 
 @pytest.mark.parametrize("text", [
     DEFAULT,
     "dataset=circles;n=300;noise=0.05;train=0.7;seed=42;features=x1sq,x2sq;hidden=8,8,2;act=relu;lr=0.01;batch=10;"
     "optimiser=adam;reg=l2;rate=0.003;epochs=1000;show_test=1;discrete=1",
-    "dataset=spiral3;n=2000;noise=1.0;train=0.1;seed=4294967295;features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2;"
-    "hidden=64,64,64,64,64,64;act=leaky_relu;lr=100.0;batch=1;optimiser=momentum;reg=l1;rate=10.0;epochs=100000;"
+    "dataset=spiral3;n=2000;noise=1;train=0.1;seed=4294967295;features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2;"
+    "hidden=64,64,64,64,64,64;act=leaky_relu;lr=100;batch=1;optimiser=momentum;reg=l1;rate=10;epochs=100000;"
     "show_test=0;discrete=1",
 ])
 def test_canonical_strings_round_trip(text):
