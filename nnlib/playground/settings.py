@@ -34,9 +34,8 @@ class SettingsError(ValueError):
 
 def refuse(key, expected, got):
     """Raise SettingsError: ``key`` must be ``expected``; ``got`` is what was given (shortened; "nothing" if empty)."""
-    if not isinstance(got, str):
-        got = repr(got)
-    raise SettingsError(f"{key} must be {expected}; got {shorten(got) if got.strip() else 'nothing'}")
+    shown = repr(got) if not isinstance(got, str) else shorten(got) if got.strip() else "nothing"
+    raise SettingsError(f"{key} must be {expected}; got {shown}")
 
 
 def _integer(key, value, low, high):
