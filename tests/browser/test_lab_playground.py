@@ -245,7 +245,7 @@ def type_into(page, label, text):
     box.press("Enter")
 
 
-def test_a_bad_value_is_said_beside_its_box_and_the_app_goes_on(lab, browser):
+def test_a_bad_value_is_said_beside_its_box_and_the_app_goes_on(lab, browser, screenshots):
     page, errors = open_playground(browser, lab, 1400)
     type_into(page, "noise", "-0")  # once an exception inside a callback, which froze the data set
     page.wait_for_function("document.querySelector('.widget-textarea textarea').value.includes(';noise=0;')")
@@ -258,6 +258,7 @@ def test_a_bad_value_is_said_beside_its_box_and_the_app_goes_on(lab, browser):
     page.locator(".widget-textarea textarea").first.fill(";;;")
     page.locator(".widget-button", has_text="Apply settings").click()
     expect(page.get_by_text("holds no key=value pair", exact=False)).to_be_visible()
+    page.screenshot(path=screenshots / "playground-1400-messages.png", full_page=True)
     # and the app still works: another data set is drawn
     page.locator(".widget-dropdown", has=page.get_by_text("data", exact=True)).locator("select").select_option("moons")
     page.wait_for_function("document.querySelector('.widget-textarea textarea').value.startsWith('dataset=moons')")
