@@ -21,7 +21,7 @@ def test_buttons_controls_and_settings_box():
     assert app.playground.epoch == 40 and "epoch 40" in app.status.value
     assert not app.train_button.disabled and app.pause_button.disabled
     app.controls.fields["lr"].value = "1.0"  # a training setting: training is kept
-    assert app.playground.epoch == 40 and "lr=1.0" in app.settings_box.value
+    assert app.playground.epoch == 40 and "lr=1;" in app.settings_box.value
     app.controls.fields["dataset"].value = "circles"  # a data setting: rebuilt
     assert app.playground.epoch == 0 and app.settings_box.value.startswith("dataset=circles")
     app.step_button.click()
@@ -83,7 +83,8 @@ def test_apply_restores_a_configuration_and_explains_bad_or_empty_strings():
     assert app.apply("   ") is False and app.apply_note == EMPTY
     assert EMPTY.startswith("the settings box is empty")
     assert app.apply("q" * 5000) is False and len(app.apply_message.value) < 400
-    assert app.apply("dataset=xor") is True and app.apply_message.value == ""
+    assert app.apply("dataset=xor") is True and app.apply_note.startswith("applied; not in the string")
+    assert app.apply(text) is True and app.apply_message.value == ""  # a whole string: nothing to say
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.name)

@@ -1,6 +1,7 @@
 """nnlib.playground.draw and .diagram: the pictures' numbers (PNG pixels, SVG shapes), checked without a browser."""
 
 import io
+import itertools
 import re
 
 import numpy as np
@@ -8,8 +9,10 @@ import pytest
 from PIL import Image
 
 from nnlib.playground import draw
-from nnlib.playground.diagram import MAX_LINES, diagram_svg, layout, neuron_names, neuron_pictures, scaled
+from nnlib.playground.diagram import MAX_LINES, diagram_svg, layout, neuron_names, neuron_pictures, positions, scaled
+from nnlib.playground.layout import PICTURES_WIDTH
 from nnlib.playground.model import GRID, Playground
+from nnlib.playground.settings import FEATURES, LIMITS
 from nnlib.plot.palette import CLASS_COLORS, CLASS_TINTS
 
 
@@ -188,3 +191,30 @@ def test_a_static_frame_holds_every_picture_and_the_numbers():
     assert pictures["neuron"] == draw.png(draw.levels_of(draw.upsample(
         2 * pg.grid_values()[2][:, 0].reshape(GRID, GRID) - 1)[::-1]), draw.NEURON_TABLE)
     assert "30" in pictures["losses"] and pictures["summary"] == pg.summary()
+
+
+def effective_font_sizes(svg, container):
+    """The pixel sizes of the SVG's text when it is shown in a container ``container`` px wide (it shrinks to fit)."""
+    width = int(re.search(r"<svg [^>]*width='(\d+)'", svg).group(1))
+    scale = min(1.0, container / width)
+    return [float(size) * scale for size in re.findall(r"font-size='([\d.]+)'", svg)]
+
+
+@pytest.mark.parametrize("hidden", ["none", "8,8,8,8,8,8", "1,1,1,1,1,1", "16,16,16,16,16,16", "32,32,32,32,32,32",
+                                    "64,64,64,64,64,64", "8,64,8,64,8,64", "64"])
+@pytest.mark.parametrize("dataset, features", [("xor", "x1"), ("spiral3", ",".join(FEATURES))])
+def test_the_diagrams_labels_are_at_least_11_px_in_the_800_px_layout(dataset, features, hidden):
+    # At 800 px the pictures' column is PICTURES_WIDTH wide (below the controls); the diagram shrinks to fit it.
+    pg = Playground(f"dataset={dataset};features={features};hidden={hidden}")
+    svg = diagram_svg(pg.net, pg.settings.features, pg.grid_values(), pg.settings.act)
+    sizes = effective_font_sizes(svg, int(PICTURES_WIDTH.rstrip("px")))
+    assert sizes and min(sizes) >= 11, f"labels of {min(sizes):.1f} px"
+
+
+def test_no_network_the_controls_allow_makes_the_diagram_too_wide_for_11_px_labels():
+    # The diagram's width depends only on how each layer is laid out (by its width: 1-8, 9-16, 17-32, 33-64) and
+    # on the number of layers: every combination up to LIMITS["layers"] hidden layers is tried.
+    widest = max(positions([inputs, *hidden, outputs], 24)[4] for layers in range(LIMITS["layers"] + 1)
+                 for hidden in itertools.product([8, 16, 32, 64], repeat=layers)
+                 for inputs in (1, len(FEATURES)) for outputs in (1, 3))
+    assert 12 * min(1.0, int(PICTURES_WIDTH.rstrip("px")) / widest) >= 11, widest

@@ -1,4 +1,6 @@
-"""nnlib.playground.settings: the settings string round-trips, old strings still parse, bad ones are named."""
+"""nnlib.playground.settings and .strings: one canonical string per settings, old strings parse, bad ones are named."""
+
+import re
 
 import pytest
 from hypothesis import given
@@ -13,28 +15,26 @@ from nnlib.playground.settings import (
     REGULARISERS,
     Settings,
     check_value,
-    format_settings,
-    parse_settings,
-    parse_value,
     shorten,
 )
+from nnlib.playground.strings import format_settings, format_value, parse_settings, parse_value
 
 DEFAULT = ("dataset=xor;n=200;noise=0.2;train=0.5;seed=0;features=x1,x2;hidden=4;act=tanh;lr=0.3;batch=full;"
-           "optimiser=sgd;reg=none;rate=0.0;epochs=300;show_test=0;discrete=0")
+           "optimiser=sgd;reg=none;rate=0;epochs=300;show_test=0;discrete=0")
 
 
 def test_default_settings_string():
     assert format_settings(Settings()) == str(Settings()) == DEFAULT
     assert parse_settings(DEFAULT) == Settings()
-    assert parse_settings("") == Settings() == parse_settings(" ; ;\n")
+    assert parse_settings("") == Settings() == parse_settings(" \n") == parse_settings("dataset=xor;;")
 
 
 @pytest.mark.parametrize("text", [
     DEFAULT,
     "dataset=circles;n=300;noise=0.05;train=0.7;seed=42;features=x1sq,x2sq;hidden=8,8,2;act=relu;lr=0.01;batch=10;"
     "optimiser=adam;reg=l2;rate=0.003;epochs=1000;show_test=1;discrete=1",
-    "dataset=spiral3;n=2000;noise=1.0;train=0.1;seed=4294967295;features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2;"
-    "hidden=64,64,64,64,64,64;act=leaky_relu;lr=100.0;batch=1;optimiser=momentum;reg=l1;rate=10.0;epochs=100000;"
+    "dataset=spiral3;n=2000;noise=1;train=0.1;seed=4294967295;features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2;"
+    "hidden=64,64,64,64,64,64;act=leaky_relu;lr=100;batch=1;optimiser=momentum;reg=l1;rate=10;epochs=100000;"
     "show_test=0;discrete=1",
 ])
 def test_canonical_strings_round_trip(text):
@@ -58,6 +58,81 @@ def test_any_settings_round_trip_exactly(settings):
     text = format_settings(settings)
     assert parse_settings(text) == settings
     assert format_settings(parse_settings(text)) == text
+
+
+@given(settings_strategy)
+def test_the_string_is_canonical(settings):
+    text = format_settings(settings)
+    assert text.split(";")[6] == f"hidden={','.join(map(str, settings.hidden)) or 'none'}"  # never hidden= alone
+    assert not re.search(r"=[^;]*\.0(;|$)", text) and not re.search(r"=-0(;|$)", text)  # 1 not 1.0, 0 not -0
+    assert not re.search(r"=\+", text) and re.fullmatch(r"[a-z_]+=[^;=\s]+(;[a-z_]+=[^;=\s]+)*", text)
+    assert [pair.split("=")[0] for pair in text.split(";")] == list(KEYS)
+
+
+WORDS = {True: ["1", "true", "on", "yes", "TRUE", "Yes"], False: ["0", "false", "off", "no", "False", "NO"]}
+
+
+@st.composite
+def spellings(draw, key, value):
+    """Any way to write ``value`` of ``key`` that parse_settings accepts, besides the canonical one."""
+    if isinstance(value, bool):
+        return draw(st.sampled_from(WORDS[value]))
+    if value is None:  # batch
+        return draw(st.sampled_from(["full", "FULL", "all", "none", "Full"]))
+    if isinstance(value, str):
+        return draw(st.sampled_from([value, value.upper(), value.title()]))
+    if key == "hidden":
+        if not value:
+            return draw(st.sampled_from(["none", "NONE", "None", "-"]))
+        return draw(st.sampled_from([",", ", ", " ,"])).join(draw(spellings("n", width)) for width in value)
+    if key == "features":
+        names = draw(st.permutations(value))
+        return ", ".join(draw(st.sampled_from([name, name.upper()])) for name in names)
+    if isinstance(value, int):
+        forms = [str(value), f"+{value}", f"0{value}", f"+00{value}"] + (["-0", "-00"] if value == 0 else [])
+        return draw(st.sampled_from(forms))
+    text = repr(value)
+    forms = [text, f"+{text}", f"{value:.17e}", f"{value:.17E}", f"{value:.17g}"]
+    forms += [text + "0"] if "." in text and "e" not in text else []
+    forms += [text[:-2]] if text.endswith(".0") else []  # 1.0 as 1
+    forms += [text.replace("0.", ".", 1)] if text.startswith("0.") else []  # 0.5 as .5
+    forms += ["-0", "-0.0", "-0e5", "0e0", "-.0"] if value == 0 else []
+    return draw(st.sampled_from(forms))
+
+
+@st.composite
+def any_spelling(draw):
+    """Settings and a string that means them: keys in any order and case, spaces, defaults left out, ';' at the end."""
+    settings, pairs = draw(settings_strategy), []
+    space = st.sampled_from(["", " ", "  ", "\n"])
+    for key in KEYS:
+        value = getattr(settings, key)
+        if value == getattr(Settings(), key) and draw(st.booleans()):
+            continue  # left out: it takes its default
+        name = draw(st.sampled_from([key, key.upper()]))
+        pairs.append(f"{draw(space)}{name}{draw(space)}={draw(space)}{draw(spellings(key, value))}{draw(space)}")
+    return settings, ";".join(draw(st.permutations(pairs))) + draw(st.sampled_from(["", ";", " ; ", ";\n"]))
+
+
+@given(any_spelling())
+def test_any_spelling_is_read_as_its_settings_and_written_back_canonical(case):
+    settings, text = case
+    assert parse_settings(text) == settings
+    canonical = format_settings(parse_settings(text))
+    assert canonical == format_settings(settings)  # one string per settings, however they were written
+    assert format_settings(parse_settings(canonical)) == canonical
+
+
+def test_minus_zero_and_whole_floats_are_written_canonically():
+    for key in ("noise", "rate"):
+        assert format_value(key, -0.0) == "0" and format_value(key, 0.0) == "0"
+        value = parse_value(key, "-0")
+        assert value == 0 and str(value) == "0.0"  # a positive zero (numpy refuses a noise scale of −0.0)
+    assert format_settings(Settings(noise=-0.0, rate=-0.0)) == format_settings(Settings(noise=0, rate=0))
+    assert "noise=0;" in format_settings(Settings(noise=-0.0)) and "rate=0;" in format_settings(Settings(rate=-0.0))
+    assert format_value("lr", 1.0) == "1" and format_value("lr", 0.03) == "0.03"
+    assert format_value("lr", 1e-05) == "1e-05" and format_value("lr", 100.0) == "100"
+    assert format_value("hidden", ()) == "none" and parse_value("hidden", "none") == ()
 
 
 def test_parse_is_forgiving_about_order_spaces_case_and_missing_keys():

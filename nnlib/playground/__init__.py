@@ -2,8 +2,8 @@
 
 One file per concern, so that the part that computes can be tested without a browser:
 
-- ``settings``: the ``Settings`` of a configuration and their string form
-  (``parse_settings``, ``format_settings``), which round-trips exactly;
+- ``settings``: the ``Settings`` of a configuration, every value checked (``SettingsError``);
+  ``strings``: their string form (``parse_settings``, ``format_settings``), one per settings;
 - ``model``: ``Playground``, the data, the input features, the network and a
   training loop bounded by the clock (``advance``); no widgets;
 - ``draw`` and ``diagram``: the pictures, straight from numpy (PNG heat maps, SVG);
@@ -18,10 +18,11 @@ plain Python.
 from .frame import static_html
 from .model import Playground, make_data
 from .presets import PRESETS
-from .settings import ACTIVATIONS, DATASETS, FEATURES, KEYS, LIMITS, Settings, format_settings, parse_settings
+from .settings import ACTIVATIONS, DATASETS, FEATURES, KEYS, LIMITS, Settings, SettingsError
+from .strings import format_settings, parse_settings
 
-__all__ = ["Playground", "PlaygroundApp", "PRESETS", "Settings", "ACTIVATIONS", "DATASETS", "FEATURES", "KEYS",
-           "LIMITS", "format_settings", "make_data", "parse_settings", "show", "static_html"]
+__all__ = ["Playground", "PlaygroundApp", "PRESETS", "Settings", "SettingsError", "ACTIVATIONS", "DATASETS",
+           "FEATURES", "KEYS", "LIMITS", "format_settings", "make_data", "parse_settings", "show", "static_html"]
 
 
 def __getattr__(name):

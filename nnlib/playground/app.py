@@ -14,6 +14,10 @@ under way instead of changing the network under its feet. A frame is drawn only
 once the browser has shown the one before (``pacing.FramePacer``); meanwhile
 training goes on, so a slow browser or connection slows the pictures, never
 the answer to Pause.
+
+Nothing fails silently: every callback runs inside ``Messages.guard`` (see
+``messages``), so whatever it raises is said in words beside the control that
+caused it, and the app goes on working.
 """
 
 import asyncio
@@ -23,14 +27,16 @@ import time
 
 import ipywidgets as widgets
 
-from .controls import Controls, message_box, say
+from .controls import Controls
 from .diagram import neuron_names
 from .frame import PICTURE, frame, points
 from .layout import arrange, picture
+from .messages import Messages
 from .model import TRAINING_KEYS, Playground
 from .pacing import FramePacer
 from .presets import PRESETS
-from .settings import Settings, parse_settings, shorten
+from .settings import Settings, SettingsError
+from .strings import read_settings
 
 FRAME = 0.05  # seconds per frame, training and drawing: about 20 redraws a second
 FRAMES_PER_TRAIN = 60  # a Train of `epochs` epochs shows at least this many frames (when training is fast)
@@ -48,25 +54,26 @@ class PlaygroundApp:
         self._running = self._stop = False
         self._target, self._task, self.draw_seconds, self.frames = 0, None, 0.0, []
         self.chosen, self.pacer = None, FramePacer()
-        self.controls = Controls(self._on_control)
+        self.controls = Controls(lambda key: self.messages.guard(key, self._on_control, key))
+        self.messages = Messages(self.controls)
+        self.failures = self.messages.failures  # (where, exception) of what failed unexpectedly in a callback
         self.controls.show(self.playground.settings)
         button = {"layout": widgets.Layout(width="92px")}
         self.train_button = widgets.Button(description="Train", button_style="success", icon="play", **button)
         self.pause_button = widgets.Button(description="Pause", icon="pause", disabled=True, **button)
         self.step_button = widgets.Button(description="Step", icon="step-forward", tooltip="one epoch", **button)
         self.reset_button = widgets.Button(description="Reset", icon="refresh", **button)
-        self.train_button.on_click(lambda _: self.train())
-        self.pause_button.on_click(lambda _: self.pause())
-        self.step_button.on_click(lambda _: self.step())
-        self.reset_button.on_click(lambda _: self.reset())
+        for button, action in ((self.train_button, self.train), (self.pause_button, self.pause),
+                               (self.step_button, self.step), (self.reset_button, self.reset)):
+            button.on_click(lambda _, action=action: self.messages.guard("top", action))
         self.preset = widgets.Dropdown(options=["choose a preset …"] + [p.name for p in PRESETS], description="preset",
                                        style={"description_width": "52px"}, layout=widgets.Layout(width="330px"))
-        self.preset.observe(lambda change: self.choose_preset(change["new"]), names="value")
+        self.preset.observe(lambda change: self.messages.guard("top", self.choose_preset, change["new"]), names="value")
         self.claim = widgets.HTML(layout=widgets.Layout(width="auto", max_width="620px"))
         self.status = widgets.HTML(layout=widgets.Layout(width=f"{PICTURE}px"))
         self.neuron = widgets.Dropdown(description="large", style={"description_width": "40px"},
                                        layout=widgets.Layout(width=f"{PICTURE}px"))
-        self.neuron.observe(lambda change: self._choose(change["new"]), names="value")
+        self.neuron.observe(lambda change: self.messages.guard("neuron", self._choose, change["new"]), names="value")
         self.diagram = widgets.HTML()
         regions, self.regions, self.regions_points = picture()
         large, self.large, self.large_points = picture()
@@ -74,25 +81,29 @@ class PlaygroundApp:
         self.settings_box = widgets.Textarea(description="settings", style={"description_width": "60px"},
                                              layout=widgets.Layout(width="auto", flex="1 1 400px", height="52px"))
         self.apply_button = widgets.Button(description="Apply settings", layout=widgets.Layout(width="120px"))
-        self.apply_button.on_click(lambda _: self.apply(self.settings_box.value))
-        self.apply_message, self.apply_note = message_box(), ""
+        self.apply_button.on_click(lambda _: self.messages.guard("settings", self.apply, self.settings_box.value))
+        self.apply_message = self.messages.boxes["settings"]
         self.ui = arrange(self, regions, large)
         self.settings_box.value = self.playground.settings_string
         self._rebuilt()
+
+    @property
+    def apply_note(self):
+        """The message beside Apply, as plain text."""
+        return self.messages.texts["settings"]
 
     # -- settings ---------------------------------------------------------------------
     def _on_control(self, key):
         """A control changed: use its value if it is allowed, else say why beside it (the others still work)."""
         try:
             value = self.controls.read(key)
-        except ValueError as error:
-            self.controls.say(key, str(error))
-            if key == "features":  # a box cannot keep a bad value: tick the last feature again
-                self.controls.show(self.playground.settings)
-                self.controls.say(key, str(error))
-            return
-        self.controls.say(key)
+        except SettingsError:
+            if key == "features":  # a box cannot keep a bad value: tick the last features again
+                self.controls.show_features(self.playground.settings)
+            raise
+        self.controls.show_value(key, value)
         self._use(self.playground.settings.replace(**{key: value}))
+        self.messages.notes(self.playground.settings)
 
     def _use(self, settings):
         old = self.playground.settings
@@ -114,24 +125,28 @@ class PlaygroundApp:
     def apply(self, text, preset=None):
         """Restore the configuration in a settings string; a bad string only shows a message. Returns success.
 
-        The claim of a preset stays while its settings are changed control by control
-        (the claims say what to change); another settings string replaces it.
+        A string that leaves keys out is applied with a note beside Apply that names
+        them (they take their defaults; a string cut short is one way to get there),
+        and one with a value that has no effect with a note about it. The claim of a
+        preset stays while its settings are changed control by control (the claims
+        say what to change); another settings string replaces it.
         """
         if not isinstance(text, str) or not text.strip():
             self._tell(EMPTY)
             return False
         try:
-            settings = parse_settings(text)
-        except (ValueError, TypeError) as error:
+            settings, notes = read_settings(text)
+        except SettingsError as error:
             self._tell(str(error))
             return False
-        self._tell("")
+        self._tell("" if preset is not None or not notes else "applied; " + "; ".join(notes), note=True)
         self.pause()
         with self._lock:
             self.playground.apply(settings)
             self.controls.show(settings)
             self.settings_box.value = self.playground.settings_string
             self._rebuilt()
+        self.messages.notes(self.playground.settings)
         if preset is None:
             self.claim.value = ""
             self.preset.value = self.preset.options[0]  # "choose a preset …": no preset is set
@@ -140,10 +155,9 @@ class PlaygroundApp:
                                 f"{preset.claim}</div>")
         return True
 
-    def _tell(self, text):
-        """The message beside Apply (``apply_note`` keeps it as plain text)."""
-        self.apply_note = text
-        say(self.apply_message, text)
+    def _tell(self, text, note=False):
+        """The message beside Apply: a refusal, or with ``note`` a note."""
+        self.messages.say("settings", text, note)
 
     def choose_preset(self, name):
         """Apply the preset called ``name`` (from the menu) and show what it should show."""
@@ -243,8 +257,10 @@ class PlaygroundApp:
                     elapsed = self.clock() - start
                     self.frames.append(elapsed)
                 yield max(0.005, FRAME - elapsed)
-        except Exception as error:  # shown, not lost inside a background task
-            self.status.value = f"error: {type(error).__name__}: {shorten(str(error), 200)}"
+        except Exception as error:  # shown in words, not lost inside a background task
+            self.messages.failed("training", error)
+            self.status.value = ("<span style='font-size:13px'>training stopped: something went wrong inside the "
+                                 "playground (the details are in the log)</span>")
             failed = True
         finally:
             self._running = False

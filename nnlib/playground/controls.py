@@ -3,18 +3,21 @@
 Numbers are typed into text boxes rather than set with sliders, because a slider
 silently clamps a typed value to its range. A value that is not allowed is
 refused: the box keeps what was typed, the message right under it says what is
-allowed, and the playground keeps its last good value of that key; every other
-control still works. Only core widgets that exist in ipywidgets 7.7 (Google
-Colab) and 8 are used.
+allowed (in red), and the playground keeps its last good value of that key; every
+other control still works. A value that is allowed but has no effect (a penalty
+rate while the penalty is none) gets a note instead (in brown). Only core widgets
+that exist in ipywidgets 7.7 (Google Colab) and 8 are used.
 """
 
 import ipywidgets as widgets
 
-from .settings import ACTIVATIONS, DATASETS, FEATURES, OPTIMISERS, REGULARISERS, format_value, parse_value
+from .messages import message_box, say
+from .settings import ACTIVATIONS, DATASETS, FEATURES, OPTIMISERS, REGULARISERS
+from .strings import format_value, parse_value
 
 # key: (label, placeholder) of the text boxes
 TEXTS = {"n": ("points", "40 … 2000"), "noise": ("noise", "0 … 1"), "train": ("train part", "0.1 … 0.9"),
-         "seed": ("seed", "a whole number"), "hidden": ("hidden layers", "e.g. 4,4 or none"),
+         "seed": ("seed", "a whole number"), "hidden": ("hidden layers", "e.g. 4,4, or none"),
          "lr": ("learning rate", "e.g. 0.03"), "batch": ("batch size", "full or 1 … 2000"),
          "rate": ("penalty rate", "0 … 10"), "epochs": ("epochs", "one Train: 1 … 100000")}
 CHOICES = {"dataset": ("data", DATASETS), "act": ("activation", ACTIVATIONS), "optimiser": ("optimiser", OPTIMISERS),
@@ -26,30 +29,19 @@ STYLE = {"description_width": "96px"}
 GROUP_WIDTH = "290px"  # two groups side by side in a 600 px column
 
 
-def message_box():
-    """An (empty) HTML widget for a message in red, under its control, wrapping inside its width."""
-    return widgets.HTML(value="", layout=widgets.Layout(width="auto", margin="0 0 2px 8px"))
-
-
-def say(box, text=""):
-    """Show ``text`` (or clear the message when it is empty)."""
-    import html
-
-    box.value = f"<span style='color:#B00020;font-size:12px;line-height:1.3'>{html.escape(text)}</span>" if text else ""
-
-
 class Controls:
     """The widgets for every key of the settings: ``fields[key]``, ``messages[key]`` and the ``box`` to show.
 
-    ``read(key)`` gives the control's value for the settings (ValueError if it is not
+    ``read(key)`` gives the control's value for the settings (SettingsError if it is not
     allowed); ``show(settings)`` puts settings into the controls. ``on_change(key)`` is
-    called when the user changes the control of ``key``.
+    called when the user changes the control of ``key``. ``notes[key]`` is the message
+    shown under the control as plain text, ``refused`` the keys whose message is a refusal.
     """
 
     def __init__(self, on_change):
         self.on_change = on_change
         self.syncing = False
-        self.fields, self.messages, self.notes = {}, {}, {}  # notes: the messages as plain text
+        self.fields, self.messages, self.notes, self.refused = {}, {}, {}, set()
         for key, (label, placeholder) in TEXTS.items():
             self.fields[key] = widgets.Text(description=label, placeholder=placeholder, continuous_update=False,
                                             style=STYLE, layout=widgets.Layout(width="206px"))
@@ -85,7 +77,7 @@ class Controls:
             self.on_change(key)
 
     def read(self, key):
-        """The value of ``key`` in the control, checked (ValueError with the reason if it is not allowed)."""
+        """The value of ``key`` in the control, checked (SettingsError with the reason if it is not allowed)."""
         if key == "features":
             return parse_value("features", ",".join(t for t, box in self.features.items() if box.value))
         widget = self.fields[key]
@@ -93,10 +85,29 @@ class Controls:
             return parse_value(key, widget.value)
         return widget.value
 
-    def say(self, key, text=""):
-        """Show ``text`` under the control of ``key`` (an empty text clears it)."""
+    def say(self, key, text="", note=False):
+        """Show ``text`` under the control of ``key``: a refusal, or with ``note`` a note (an empty text clears it)."""
         self.notes[key] = text
-        say(self.messages[key], text)
+        (self.refused.discard if note or not text else self.refused.add)(key)
+        say(self.messages[key], text, note)
+
+    def show_value(self, key, value):
+        """Write an accepted value of a text box as the settings string has it ("-0" becomes 0, "+5" 5)."""
+        if key in TEXTS and self.fields[key].value != format_value(key, value):
+            self.syncing = True
+            try:
+                self.fields[key].value = format_value(key, value)
+            finally:
+                self.syncing = False
+
+    def show_features(self, settings):
+        """Tick the features of ``settings`` (without calling ``on_change``), the other controls as they are."""
+        self.syncing = True
+        try:
+            for token, box in self.features.items():
+                box.value = token in settings.features
+        finally:
+            self.syncing = False
 
     def show(self, settings):
         """Put ``settings`` into every control and clear the messages (without calling ``on_change``)."""
@@ -106,8 +117,7 @@ class Controls:
                 value = getattr(settings, key)
                 widget.value = format_value(key, value) if key in TEXTS else value
                 self.say(key)
-            for token, box in self.features.items():
-                box.value = token in settings.features
             self.say("features")
         finally:
             self.syncing = False
+        self.show_features(settings)

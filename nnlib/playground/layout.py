@@ -32,12 +32,13 @@ def arrange(app, regions, large):
                           "outline training, dark outline test</span>", layout=widgets.Layout(width=f"{PICTURE}px"))
     pictures = widgets.VBox([
         app.diagram,
-        widgets.HBox([widgets.VBox([regions, legend]), widgets.VBox([large, app.neuron])],
+        widgets.HBox([widgets.VBox([regions, legend]), widgets.VBox([large, app.neuron, app.messages.boxes["neuron"]])],
                      layout=widgets.Layout(flex_flow="row wrap")),
         widgets.HBox([app.losses, app.status], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
     ], layout=widgets.Layout(flex="0 0 auto", width=PICTURES_WIDTH, max_width="100%"))
     controls = widgets.VBox([app.controls.box], layout=widgets.Layout(flex="1 1 300px", min_width="0"))
-    top = widgets.HBox([app.train_button, app.pause_button, app.step_button, app.reset_button, app.preset],
+    top = widgets.HBox([app.train_button, app.pause_button, app.step_button, app.reset_button, app.preset,
+                        app.messages.boxes["top"]],
                        layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
     settings = widgets.HBox([app.settings_box, app.apply_button, app.apply_message],
                             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))

@@ -26,7 +26,8 @@ from ..network import mlp
 from ..optimisers import get_optimiser
 from ..plot.grid import plane_grid
 from ..regularisation import add_penalty_gradient
-from .settings import KEYS, Settings, parse_settings
+from .settings import KEYS, Settings
+from .strings import parse_settings
 
 # What each feature token computes from the points X (n, 2).
 FEATURE_FUNCTIONS = {
@@ -85,11 +86,21 @@ class Playground:
         """Switch to ``settings`` (a Settings or a settings string) and start again.
 
         With ``keep_training=True`` a change of only the keys in TRAINING_KEYS keeps
-        the network and its history: training goes on with the new values.
+        the network and its history: training goes on with the new values. If anything
+        fails on the way, the playground is left exactly as it was (and the error raised).
         """
         new = parse_settings(settings) if isinstance(settings, str) else settings
         if not isinstance(new, Settings):
             raise TypeError(f"settings must be a Settings or a settings string; got {type(settings).__name__}")
+        before = dict(vars(self))
+        try:
+            return self._switch(new, keep_training)
+        except BaseException:  # all or nothing: a failure leaves the playground as it was, and working
+            vars(self).clear()
+            vars(self).update(before)
+            raise
+
+    def _switch(self, new, keep_training):
         old, self.settings = self.settings, new
         if keep_training and old is not None and all(
                 getattr(old, key) == getattr(new, key) for key in KEYS if key not in TRAINING_KEYS):

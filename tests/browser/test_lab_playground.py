@@ -5,8 +5,9 @@ notebook 14; each test opens it, runs the cells up to the playground and then
 uses it as a reader would: the neuron pictures must change while training,
 ticking a feature must add an input neuron to the diagram, a preset must apply,
 Pause must stop training within 150 ms (the median of three tries), and at 800 px nothing may be cut off or
-scroll sideways, with no text under 12 px. Screenshots at 800 and 1400 px are
-saved (their folder is printed) for a person to look at.
+scroll sideways, with no text under 12 px (the diagram's labels, which shrink with it, not under 11 px for the
+widest network the controls allow). A bad value typed into a box is refused with a message beside it, and the
+app goes on working. Screenshots at 800 and 1400 px are saved (their folder is printed) for a person to look at.
 """
 
 import json
@@ -202,8 +203,13 @@ LAYOUT_PROBLEMS = """() => {
                 && element.scrollWidth > element.clientWidth + 1)
             problems.push(`label "${element.innerText}" is cut off`);
         const text = Array.from(element.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
-        if (text && parseFloat(style.fontSize) < 12)
-            problems.push(`"${element.textContent.trim().slice(0, 30)}" is ${style.fontSize}`);
+        // SVG text is drawn at its font size times the SVG's scale (a diagram shrinks to fit its column)
+        const svg = element.ownerSVGElement;
+        const scale = svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width
+            ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+        const size = parseFloat(style.fontSize) * scale, least = svg ? 11 : 12;
+        if (text && size < least - 0.01)
+            problems.push(`"${element.textContent.trim().slice(0, 30)}" is ${size.toFixed(1)} px`);
     }
     return problems;
 }"""
@@ -212,7 +218,8 @@ LAYOUT_PROBLEMS = """() => {
 @pytest.mark.parametrize("width", [800, 1400])
 def test_nothing_is_cut_off_and_no_text_is_smaller_than_12_px(lab, browser, screenshots, width):
     page, errors = open_playground(browser, lab, width)
-    apply(page, "dataset=spiral3;n=400;hidden=8,8,8,8,8,8;show_test=1")  # a wide diagram, three classes
+    # the widest diagram the controls allow (every layer of 8 gets its own column), three classes
+    apply(page, "dataset=spiral3;n=400;features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2;hidden=8,8,8,8,8,8;show_test=1")
     page.wait_for_timeout(1000)
     problems = page.evaluate(LAYOUT_PROBLEMS)
     page.set_viewport_size({"width": width, "height": 2200})  # all of the output in one picture
@@ -228,5 +235,34 @@ def test_nothing_is_cut_off_and_no_text_is_smaller_than_12_px(lab, browser, scre
         assert picture["y"] > last["y"] + last["height"], "the pictures should be below the controls"
     else:
         assert picture["x"] > rate["x"] + rate["width"], "the pictures should be beside the controls"
+    assert not errors, "; ".join(errors)
+    page.close()
+
+
+def type_into(page, label, text):
+    box = page.locator(".widget-text", has=page.get_by_text(label, exact=True)).locator("input")
+    box.fill(text)
+    box.press("Enter")
+
+
+def test_a_bad_value_is_said_beside_its_box_and_the_app_goes_on(lab, browser, screenshots):
+    page, errors = open_playground(browser, lab, 1400)
+    type_into(page, "noise", "-0")  # once an exception inside a callback, which froze the data set
+    page.wait_for_function("document.querySelector('.widget-textarea textarea').value.includes(';noise=0;')")
+    type_into(page, "seed", "²")
+    expect(page.get_by_text("seed must be a whole number from 0 to 4294967295; got '²'")).to_be_visible()
+    type_into(page, "hidden layers", "")
+    expect(page.get_by_text("or none for no hidden layer; got nothing", exact=False)).to_be_visible()
+    type_into(page, "penalty rate", "0.1")
+    expect(page.get_by_text("rate=0.1 is not used while the penalty (reg) is none", exact=False)).to_be_visible()
+    page.locator(".widget-textarea textarea").first.fill(";;;")
+    page.locator(".widget-button", has_text="Apply settings").click()
+    expect(page.get_by_text("holds no key=value pair", exact=False)).to_be_visible()
+    page.screenshot(path=screenshots / "playground-1400-messages.png", full_page=True)
+    # and the app still works: another data set is drawn
+    page.locator(".widget-dropdown", has=page.get_by_text("data", exact=True)).locator("select").select_option("moons")
+    page.wait_for_function("document.querySelector('.widget-textarea textarea').value.startsWith('dataset=moons')")
+    assert "noise=0;" in settings_shown(page) and "rate=0.1;" in settings_shown(page)
+    assert not page.get_by_text("invalid literal", exact=False).count()
     assert not errors, "; ".join(errors)
     page.close()
