@@ -14,7 +14,7 @@ from .activations import get_activation
 from .autograd import Value
 from .data import blobs, circles, logic_gate, moons, one_hot, spiral, split, threshold
 from .gradcheck import gradient_check, numerical_gradient
-from .layers import ActivationLayer, Dense, Softmax
+from .layers import ActivationLayer, Dense, Dropout, Softmax
 from .losses import get_loss
 from .network import Network, mlp
 from .optimisers import SGD, Adam, Momentum, get_optimiser
@@ -26,6 +26,6 @@ __all__ = [
     "activations", "autograd", "data", "gradcheck", "layers", "losses", "network", "optimisers", "regularisation",
     "training",
     "get_activation", "get_loss", "get_optimiser", "logic_gate", "split", "threshold", "circles", "moons", "blobs",
-    "spiral", "one_hot", "gradient_check", "numerical_gradient", "ActivationLayer", "Dense", "Softmax",
+    "spiral", "one_hot", "gradient_check", "numerical_gradient", "ActivationLayer", "Dense", "Dropout", "Softmax",
     "History", "Network", "Snapshot", "mlp", "SGD", "Momentum", "Adam", "Value",
 ]

@@ -59,6 +59,10 @@ def fit(network, X, y, *, epochs, lr, loss="mse", optimiser="sgd", batch_size=No
     loss and puts back the parameters of the best epoch. ``snapshot_every=k``
     keeps a copy of the parameters before training and after every k-th epoch
     (and the last), for animations. ``progress=True`` shows a progress bar.
+
+    Training runs in training mode (Dropout drops, BatchNorm uses each batch's
+    statistics: ``Network.train``); the validation loss is measured in evaluation
+    mode, and ``fit`` leaves the network in evaluation mode, ready to predict.
     """
     X = as_inputs(X, network.n_inputs, "X")
     if len(X) == 0:
@@ -92,27 +96,34 @@ def fit(network, X, y, *, epochs, lr, loss="mse", optimiser="sgd", batch_size=No
     epoch_range = _progress_bar(epochs) if progress else range(1, epochs + 1)
 
     epoch = 0
-    for epoch in epoch_range:
-        value, penalty_value = _epoch(X, y, batch_size, rng, step)
-        train_loss[epoch - 1] = value
-        if train_penalty is not None:
-            train_penalty[epoch - 1] = penalty_value
-        stop = False
-        if val_loss is not None:
-            val_loss[epoch - 1] = network._loss_value(*validation, loss_fn, fused)
-            if val_loss[epoch - 1] < best_value:
-                best_epoch, best_value = epoch, val_loss[epoch - 1]
-                if early_stopping:
-                    best_parameters = network.get_parameters()
-            stop = early_stopping is not None and epoch - best_epoch >= early_stopping
-        if snapshot_every and (epoch % snapshot_every == 0 or epoch == epochs or stop):
-            snapshots.append(Snapshot(epoch, network.get_parameters()))
-        if stop:
-            break
-    if progress:
-        epoch_range.close()
+    network.train()
+    try:
+        for epoch in epoch_range:
+            value, penalty_value = _epoch(X, y, batch_size, rng, step)
+            train_loss[epoch - 1] = value
+            if train_penalty is not None:
+                train_penalty[epoch - 1] = penalty_value
+            stop = False
+            if val_loss is not None:
+                # The validation loss is the network as it will be used: in evaluation mode.
+                val_loss[epoch - 1] = network.eval()._loss_value(*validation, loss_fn, fused)
+                network.train()
+                if val_loss[epoch - 1] < best_value:
+                    best_epoch, best_value = epoch, val_loss[epoch - 1]
+                    if early_stopping:
+                        best_parameters, best_state = network.get_parameters(), network.get_state()
+                stop = early_stopping is not None and epoch - best_epoch >= early_stopping
+            if snapshot_every and (epoch % snapshot_every == 0 or epoch == epochs or stop):
+                snapshots.append(Snapshot(epoch, network.get_parameters()))
+            if stop:
+                break
+    finally:  # also when training is interrupted: the network is left ready to be used
+        network.eval()
+        if progress:
+            epoch_range.close()
     if best_parameters is not None:
         network.set_parameters(best_parameters)
+        network.set_state(best_state)  # BatchNorm's running averages of that epoch too
     return History(loss=train_loss[:epoch], val_loss=None if val_loss is None else val_loss[:epoch],
                    snapshots=snapshots, penalty=None if train_penalty is None else train_penalty[:epoch],
                    best_epoch=best_epoch, epochs_run=epoch)
