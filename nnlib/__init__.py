@@ -31,7 +31,7 @@ from .gradcheck import gradient_check, numerical_gradient
 from .layers import ActivationLayer, Dense, Dropout, Softmax
 from .losses import get_loss
 from .network import Network, mlp
-from .optimisers import SGD, Adam, Momentum, get_optimiser
+from .optimisers import SGD, Adam, AdamW, Cosine, Momentum, StepDecay, WarmUp, get_optimiser
 from .training import History, Snapshot
 
 __version__ = "0.1.0"
@@ -41,6 +41,7 @@ __all__ = [
     "regularisation", "training",
     "get_activation", "get_loss", "get_optimiser", "logic_gate", "split", "threshold", "circles", "moons", "blobs",
     "spiral", "one_hot", "gradient_check", "numerical_gradient", "ActivationLayer", "Dense", "Dropout", "Softmax",
-    "History", "Network", "Snapshot", "mlp", "SGD", "Momentum", "Adam", "Value", "BatchNorm",
+    "History", "Network", "Snapshot", "mlp", "SGD", "Momentum", "Adam", "AdamW", "StepDecay",
+    "Cosine", "WarmUp", "Value", "BatchNorm",
     "Residual",
 ]
