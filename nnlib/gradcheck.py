@@ -54,6 +54,12 @@ def network_gradients(network, X, y, loss="mse", eps=1e-6, *, l1=0.0, l2=0.0):
     running averages do not drift (BatchNorm in training uses the batch's own
     statistics, the harder backward, which is why it is worth checking). The
     network's state is left as the check found it.
+
+    One case reads as a failure and is not: a parameter whose gradient is exactly 0,
+    such as the bias of a Dense layer right before a BatchNorm in training (taking
+    the batch mean away removes any shift). Its central differences are rounding
+    noise, about 1e-10, and their relative error against 0 is 1; compare the two
+    lists there by their size instead.
     """
     state = network.get_state()
     network.compute_gradients(X, y, loss, l1=l1, l2=l2)  # checks the data and the rates, once

@@ -145,7 +145,8 @@ class Network:
 
     def compute_gradients(self, X, y, loss="mse", *, l1=0.0, l2=0.0):
         """Forward and backward on (X, y): returns the loss (plus the weight penalty) and leaves ∂L/∂θ in
-        ``gradients()``. This is one step of ``fit`` without the update, for gradient checks and your own loops.
+        ``gradients()``. This is one step of ``fit`` without the update, for gradient checks and your own loops
+        (in the mode the network is in: call ``train()`` first in a training loop of your own).
         """
         loss_fn, X, y = self._checked(X, y, loss)
         l1, l2 = check_rate(l1, "l1"), check_rate(l2, "l2")
