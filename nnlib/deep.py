@@ -68,6 +68,8 @@ class BatchNorm:
         return len(self.gamma)
 
     def forward(self, X):
+        if X.ndim != 2 or X.shape[1] != len(self.gamma):  # γ of shape (1,) would broadcast over any width
+            raise ValueError(f"X must have shape (n_samples, {len(self.gamma)}); got shape {X.shape}")
         self.batch_statistics = self.training  # backward needs to know which of the two it undoes
         if self.training:
             if len(X) < 2:  # one sample is its own mean: X̂ = 0 and nothing to learn from

@@ -174,6 +174,8 @@ def test_batchnorm_in_training_refuses_a_batch_of_one_and_bad_settings():
     with pytest.raises(ValueError, match=r"BatchNorm in training needs a batch of at least 2 samples; got shape "
                                          r"\(1, 2\)"):
         bn.forward(np.ones((1, 2)))
+    with pytest.raises(ValueError, match=r"X must have shape \(n_samples, 1\); got shape \(4, 3\)"):
+        BatchNorm(1).forward(np.ones((4, 3)))
     with pytest.raises(ValueError, match="n_features must be a positive int; got 0"):
         BatchNorm(0)
     with pytest.raises(TypeError, match="n_features must be a positive int; got float 2.0"):
