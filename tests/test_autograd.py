@@ -25,6 +25,7 @@ OPERATIONS = {
     "a.log()": (lambda a, b: a.log(), (0.2, 4), (0, 1)),
     "a.relu() (a > 0)": (lambda a, b: a.relu(), (0.1, 3), (0, 1)),
     "a.relu() (a < 0)": (lambda a, b: a.relu(), (-3, -0.1), (0, 1)),
+    "a.relu() * b": (lambda a, b: a.relu() * b, (-3, 3), (-3, 3)),
     "2 + a": (lambda a, b: 2 + a, (-3, 3), (0, 1)),
     "2 - a": (lambda a, b: 2 - a, (-3, 3), (0, 1)),
     "2 * a": (lambda a, b: 2 * a, (-3, 3), (0, 1)),
@@ -55,11 +56,37 @@ def test_every_operation_s_gradient_matches_central_differences(name):
 
 
 def test_values_are_the_plain_maths():
+    # The gradient checks above compare the code with itself; these pin the values to the maths.
     a, b = Value(1.5), Value(-0.5)
     assert (a + b).data == 1.0 and (a - b).data == 2.0 and (a * b).data == -0.75 and (a / b).data == -3.0
-    assert (a**2).data == 2.25 and (3 - a).data == 1.5 and (3 / a).data == 2.0
+    assert (a**2).data == 2.25 and (-a).data == -1.5
+    assert (2 + a).data == 3.5 and (3 - a).data == 1.5 and (2 * a).data == 3.0 and (3 / a).data == 2.0
+    assert (a + 2).data == 3.5 and (a - 2).data == -0.5 and (a * 2).data == 3.0 and (a / 2).data == 0.75
     assert a.tanh().data == math.tanh(1.5) and a.exp().data == math.exp(1.5) and a.log().data == math.log(1.5)
+    assert Value(0.5).log().data == math.log(0.5)
     assert b.relu().data == 0.0 and a.relu().data == 1.5
+    assert (a * b)._op == "*" and a.tanh()._op == "tanh" and (a**2)._op == "**2" and a._op == ""
+
+
+def test_edges_of_powers_and_relu():
+    assert (Value(0.25) ** 0.5).data == 0.5 and (Value(0.0) ** 0.5).data == 0.0 and (Value(-2.0) ** 2).data == 4.0
+    zero = Value(0.0)
+    out = zero**0  # a constant: 1, with gradient 0 (not k·a^(k−1) = 0 · 0^−1)
+    out.backward()
+    assert out.data == 1.0 and zero.grad == 0.0
+    a = Value(2.0)
+    (a**0).backward()
+    assert a.grad == 0.0
+    for x, expected in ((0.0, 0.0), (1e-9, 3.0), (-1e-9, 0.0)):  # relu' is 0 at 0 (as in nnlib.activations)
+        a = Value(x)
+        (a.relu() * 3).backward()
+        assert a.grad == expected
+
+
+def test_repr_shows_data_and_grad():
+    a = Value(2.0)
+    (a * a).backward()
+    assert repr(a) == "Value(data=2, grad=4)"
 
 
 def test_a_value_used_twice_gets_both_contributions():
@@ -99,6 +126,19 @@ def test_backward_of_a_long_chain_needs_no_recursion():
         total = total + x
     total.backward()
     assert x.grad == 5001.0
+
+
+def test_a_graph_of_shared_values_is_walked_once_per_value():
+    # y = y + y fifty times: 2^50 paths from the output to x, but 51 values. Walking every path would not end.
+    x = Value(1.0)
+    y = x
+    for _ in range(50):
+        y = y + y
+    assert len(y.topological_order()) == 51
+    y.backward()
+    assert x.grad == 2.0**50
+    y.zero_grad()
+    assert x.grad == 0.0
 
 
 def test_gradients_add_up_until_zero_grad():

@@ -168,6 +168,23 @@ def test_early_stopping_puts_back_the_running_averages_of_the_best_epoch():
     assert net.loss(X_val, y_val, "bce") == pytest.approx(history.val_loss[history.best_epoch - 1], rel=1e-12)
 
 
+def test_batchnorm_defaults_edges_and_its_own_update():
+    bn = BatchNorm(3)
+    assert (bn.momentum, bn.eps) == (0.9, 1e-5)
+    assert [g.tolist() for g in bn.gradients()] == [[0.0] * 3, [0.0] * 3]  # before any backward
+    bn = BatchNorm(2, momentum=0.0)  # the running averages are the last batch's statistics
+    bn.training = True
+    X = np.array([[1.0, 4.0], [3.0, 0.0]])  # a batch of two is enough
+    np.testing.assert_allclose(bn.forward(X), [[-1, 1], [1, -1]], rtol=1e-5)
+    assert bn.running_mean.tolist() == [2.0, 2.0] and bn.running_var.tolist() == [1.0, 4.0]
+    bn.backward(np.array([[1.0, 2.0], [3.0, -1.0]]))
+    gamma, beta = bn.gamma - 0.1 * bn.dgamma, bn.beta - 0.1 * bn.dbeta
+    bn.update(0.1)  # plain gradient descent, as Dense.update
+    np.testing.assert_array_equal(bn.gamma, gamma)
+    np.testing.assert_array_equal(bn.beta, beta)
+    assert not np.array_equal(gamma, np.ones(2)) and not np.array_equal(beta, np.zeros(2))
+
+
 def test_batchnorm_in_training_refuses_a_batch_of_one_and_bad_settings():
     bn = BatchNorm(2)
     bn.training = True
