@@ -181,9 +181,23 @@ def test_bad_settings_are_named(make, error, message):
         make()
 
 
+def test_edges_and_defaults_of_the_schedules():
+    assert StepDecay(0.4, every=1).factor == 0.5
+    assert [StepDecay(0.4, every=1, factor=1.0)(e) for e in (1, 5)] == [0.4, 0.4]  # factor 1: a constant rate
+    assert [Cosine(0.1, epochs=4, final=0.1)(e) for e in (1, 3, 9)] == [0.1, 0.1, 0.1]  # final = lr: constant
+    with pytest.raises(ValueError, match="epoch must be a positive int"):
+        WarmUp(3, 0.1)(0)
+    net, _ = start()
+    before = net.get_parameters()
+    history = net.fit(X, Y, epochs=2, lr=lambda epoch: 0.0)  # a rate of 0 is allowed: nothing moves
+    assert history.lr.tolist() == [0.0, 0.0]
+    for got, want in zip(net.parameters(), before):
+        np.testing.assert_array_equal(got, want)
+
+
 def test_adamw_by_name_and_its_defaults():
     optimiser = get_optimiser("adamw")
-    assert isinstance(optimiser, AdamW) and optimiser.weight_decay == 0.01
+    assert isinstance(optimiser, AdamW) and optimiser.weight_decay == 0.01 and optimiser.name == "adamw"
     assert repr(optimiser) == "AdamW(weight_decay=0.01, beta1=0.9, beta2=0.999, eps=1e-08)"
     assert get_optimiser("adamw") is not optimiser  # a fresh one for every name
     with pytest.raises(ValueError, match=r"one of \['adam', 'momentum', 'sgd'\] or 'adamw' \(Adam with decoupled"):

@@ -34,11 +34,20 @@ def test_dropout_drops_a_fraction_p_and_keeps_the_mean():
 def test_dropout_in_evaluation_and_at_p_0_is_the_identity():
     X = np.random.default_rng(0).normal(size=(5, 3))
     layer = Dropout(0.5, seed=0)
+    assert layer.mask is None and not layer.training
+    np.testing.assert_array_equal(layer.backward(2 * X), 2 * X)  # before any forward too
     np.testing.assert_array_equal(layer.forward(X), X)  # evaluation until told otherwise
+    np.testing.assert_array_equal(layer.backward(2 * X), 2 * X)
+    layer.training = True
+    layer.forward(X)
+    layer.training = False  # the mask of the training forward must not leak into evaluation's backward
+    np.testing.assert_array_equal(layer.forward(X), X)
     np.testing.assert_array_equal(layer.backward(2 * X), 2 * X)
     layer = Dropout(0.0, seed=0)
     layer.training = True
+    state = layer.state()
     np.testing.assert_array_equal(layer.forward(X), X)
+    assert layer.state() == state  # p = 0 draws no random numbers
     assert layer.parameters() == [] and repr(layer) == "Dropout(p=0.0)"
 
 
