@@ -65,6 +65,9 @@ def test_a_network_starts_in_evaluation_and_train_and_eval_switch_every_layer():
     assert not np.array_equal(net.predict(X), net.predict(X))  # two masks
     assert net.eval() is net and not net.layers[2].training
     np.testing.assert_array_equal(net.predict(X), net.predict(X))
+    y = (net.predict(X) > 0.5).astype(float)  # the network's own evaluation answers
+    assert net.accuracy(X, y) == 1.0  # accuracy computes in evaluation mode too
+    assert net.train().accuracy(X, y) < 1.0  # and in training mode with dropout's noise
 
 
 class ModeSpy(ParameterFree):
