@@ -8,11 +8,19 @@ Every layer has the same small interface:
 - ``update(lr)`` takes one gradient-descent step: θ ← θ − lr · ∂L/∂θ;
 - ``parameters()`` and ``gradients()`` list the arrays, in the same order.
 
+A layer that computes something else while training than when it is used (``Dropout``
+here, ``BatchNorm`` in ``nnlib.deep``) has a flag ``training``, False (evaluation) until
+``Network.train()`` or ``fit`` sets it. A layer that holds more than its parameters (a
+random stream, running averages) returns it from ``state()`` and takes it back with
+``set_state()``: the gradient check and early stopping use them.
+
 Data flows as rows: X has shape (n_samples, n_features). A Dense layer's weight
 matrix has shape (n_outputs, n_inputs), so for one sample x (a column) the
 textbook formulas hold as written: z = W x + b, the error sent back is Wᵀ δ and
 the weight gradient is δ xᵀ.
 """
+
+import numbers
 
 import numpy as np
 
@@ -163,3 +171,81 @@ class Softmax(ParameterFree):
 
     def __repr__(self):
         return "Softmax()"
+
+
+class Dropout(ParameterFree):
+    """Inverted dropout: while training, each value is dropped (set to 0) with probability ``p``.
+
+    Training: A = X ⊙ M / (1 − p), where M holds independent draws that are 1 with
+    probability 1 − p and 0 otherwise, new at every forward. Dividing by 1 − p keeps
+    the expected value of every unit what it was, E[A] = X, so in evaluation the layer
+    is the identity, A = X, and nothing has to be rescaled after training. Backward
+    sends the gradient through the units that were kept, with the same factor:
+    ∂L/∂X = ∂L/∂A ⊙ M / (1 − p). The masks come from the layer's own Generator,
+    made from ``seed`` (an int or a numpy Generator).
+    """
+
+    def __init__(self, p, *, seed):
+        if not isinstance(p, numbers.Real) or isinstance(p, bool):
+            raise TypeError(f"p, the probability of dropping a unit, must be a number in [0, 1); "
+                            f"got {type(p).__name__} {p!r}")
+        if not 0.0 <= p < 1.0:  # p = 1 would drop everything and divide by zero
+            raise ValueError(f"p, the probability of dropping a unit, must be in [0, 1); got {p}")
+        self.p = float(p)
+        self.rng = as_generator(seed)
+        self.training = False
+        self.mask = None  # M / (1 − p) of the last forward in training; None: the identity
+
+    def forward(self, X):
+        if not self.training or self.p == 0.0:
+            self.mask = None
+            return X
+        self.mask = (self.rng.random(X.shape) >= self.p) / (1.0 - self.p)
+        return X * self.mask
+
+    def backward(self, dA):
+        return dA if self.mask is None else dA * self.mask
+
+    def state(self):
+        """Where the random stream stands: putting it back makes the next forward draw the same mask."""
+        return self.rng.bit_generator.state
+
+    def set_state(self, state):
+        self.rng.bit_generator.state = state
+
+    def __repr__(self):
+        return f"Dropout(p={self.p})"
+
+
+LAYER_METHODS = ("forward", "backward", "update", "parameters", "gradients")
+
+
+def check_layers(layers, name="layers"):
+    """The widths (n_inputs, n_outputs) of a stack of layers, or a clear error.
+
+    Every layer must have the methods of LAYER_METHODS; those with ``n_inputs`` and
+    ``n_outputs`` (Dense, BatchNorm, Residual) fix the widths, which must fit together,
+    and there must be at least one.
+    """
+    for i, layer in enumerate(layers):
+        missing = [m for m in LAYER_METHODS if not callable(getattr(layer, m, None))]
+        if missing:
+            raise TypeError(f"{name}[{i}] must be a layer with forward, backward, update, parameters and "
+                            f"gradients; {type(layer).__name__} has no {', '.join(missing)}")
+    sized = [layer for layer in layers if hasattr(layer, "n_inputs") and hasattr(layer, "n_outputs")]
+    if not sized:
+        raise ValueError(f"{name} must contain at least one layer with weights, such as Dense")
+    for before, after in zip(sized, sized[1:]):
+        if before.n_outputs != after.n_inputs:
+            raise ValueError(f"{name} do not fit together: {before} gives {before.n_outputs} outputs, "
+                             f"but the next {after} expects {after.n_inputs} inputs")
+    return sized[0].n_inputs, sized[-1].n_outputs
+
+
+def all_layers(layers):
+    """Every layer of the list, and inside a block (a layer with its own ``layers``, like Residual) its layers."""
+    for layer in layers:
+        yield layer
+        inner = getattr(layer, "layers", None)
+        if isinstance(inner, list):
+            yield from all_layers(inner)

@@ -19,7 +19,7 @@ from .checks import (
     check_finite,
     check_positive_int,
 )
-from .layers import ActivationLayer, Dense, Softmax
+from .layers import ActivationLayer, Dense, Softmax, all_layers, check_layers
 from .losses import get_loss
 from .regularisation import add_penalty_gradient, check_rate, penalty
 
@@ -30,29 +30,57 @@ class Network:
     Any object with forward, backward, update, parameters and gradients is a
     layer; one that also has ``n_inputs`` and ``n_outputs`` (like ``Dense``)
     fixes the widths, which must fit together.
+
+    The network is in evaluation mode (``training`` False) until ``train()``;
+    ``eval()`` goes back. Only layers with a ``training`` flag (Dropout,
+    BatchNorm) compute differently: in training, Dropout drops units and
+    BatchNorm normalises with the batch's own statistics (and moves its running
+    averages); in evaluation, Dropout is the identity and BatchNorm uses its
+    running averages. ``forward``, ``predict``, ``accuracy``, ``loss``,
+    ``compute_gradients`` and the gradient check compute in the mode the network
+    is in; ``fit`` trains in training mode and leaves the network in evaluation.
     """
 
     def __init__(self, layers):
         layers = list(layers)
-        for i, layer in enumerate(layers):
-            missing = [m for m in ("forward", "backward", "update", "parameters", "gradients")
-                       if not callable(getattr(layer, m, None))]
-            if missing:
-                raise TypeError(f"layers[{i}] must be a layer with forward, backward, update, parameters and "
-                                f"gradients; {type(layer).__name__} has no {', '.join(missing)}")
-        dense = [layer for layer in layers if hasattr(layer, "n_inputs") and hasattr(layer, "n_outputs")]
-        if not dense:
-            raise ValueError("layers must contain at least one layer with weights, such as Dense")
-        for before, after in zip(dense, dense[1:]):
-            if before.n_outputs != after.n_inputs:
-                raise ValueError(f"layers do not fit together: {before} gives {before.n_outputs} outputs, "
-                                 f"but the next {after} expects {after.n_inputs} inputs")
+        self.n_inputs, self.n_outputs = check_layers(layers, "layers")
         self.layers = layers
-        self.n_inputs = dense[0].n_inputs
-        self.n_outputs = dense[-1].n_outputs
+        self.training = False  # evaluation until train() or fit: a fresh network predicts deterministically
 
     def __repr__(self):
         return "Network([" + ", ".join(map(repr, self.layers)) + "])"
+
+    # -- training and evaluation mode ------------------------------------------------
+    def train(self):
+        """Training mode: Dropout drops, BatchNorm uses each batch's statistics. Returns the network."""
+        return self._set_mode(True)
+
+    def eval(self):
+        """Evaluation mode: Dropout is the identity, BatchNorm uses its running averages. Returns the network."""
+        return self._set_mode(False)
+
+    def _set_mode(self, training):
+        self.training = training
+        for layer in all_layers(self.layers):
+            if hasattr(layer, "training"):
+                layer.training = training
+        return self
+
+    def get_state(self):
+        """What the layers hold besides their parameters (BatchNorm's running averages, Dropout's random
+        stream), as copies: ``set_state`` puts it back."""
+        return [layer.state() for layer in self._stateful()]
+
+    def set_state(self, state):
+        layers = self._stateful()
+        if not isinstance(state, list) or len(state) != len(layers):
+            got = f"a list of {len(state)}" if isinstance(state, list) else type(state).__name__
+            raise ValueError(f"state must be a list of {len(layers)} layer states, as get_state() gives; got {got}")
+        for layer, layer_state in zip(layers, state):
+            layer.set_state(layer_state)
+
+    def _stateful(self):
+        return [layer for layer in all_layers(self.layers) if callable(getattr(layer, "state", None))]
 
     # -- the three steps of gradient descent ---------------------------------
     def forward(self, X):
@@ -117,7 +145,8 @@ class Network:
 
     def compute_gradients(self, X, y, loss="mse", *, l1=0.0, l2=0.0):
         """Forward and backward on (X, y): returns the loss (plus the weight penalty) and leaves ∂L/∂θ in
-        ``gradients()``. This is one step of ``fit`` without the update, for gradient checks and your own loops.
+        ``gradients()``. This is one step of ``fit`` without the update, for gradient checks and your own loops
+        (in the mode the network is in: call ``train()`` first in a training loop of your own).
         """
         loss_fn, X, y = self._checked(X, y, loss)
         l1, l2 = check_rate(l1, "l1"), check_rate(l2, "l2")

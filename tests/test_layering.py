@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "nnlib"
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-CORE = {"activations", "checks", "data", "gradcheck", "layers", "losses", "network", "optimisers",
+CORE = {"activations", "autograd", "checks", "data", "deep", "gradcheck", "layers", "losses", "network", "optimisers",
         "regularisation", "training"}
 
 
