@@ -18,7 +18,8 @@ SMALLEST_TEXT_PX = 11
 PLOTLY = "application/vnd.plotly.v1+json"
 
 # What the browser measures of every Plotly figure on the page, as drawn.
-MEASURE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
+MEASURE = """() => Array.from(document.querySelectorAll(
+    '.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot')).map(gd => {
   const box = gd.getBoundingClientRect();
   const area = gd.closest('.jp-OutputArea-output').getBoundingClientRect();
   const texts = Array.from(gd.querySelectorAll('text'))
@@ -36,10 +37,10 @@ MEASURE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(
       overlaps.push(a + ' / ' + b);
   }));
   const title = gd.querySelector('.gtitle');
+  const small = texts.filter(t => size(t) < SMALLEST).map(t => name(t) + ' ' + size(t).toFixed(1) + ' px');
   return {title: title ? name(title) : '(no title)', width: box.width, area: area.width,
-          cut: outside.map(name), small: texts.filter(t => size(t) < %d).map(t => name(t) + ' ' + size(t).toFixed(1) + ' px'),
-          overlaps};
-})""" % SMALLEST_TEXT_PX
+          cut: outside.map(name), small, overlaps};
+})""".replace("SMALLEST", str(SMALLEST_TEXT_PX))
 
 
 def plotly_figures(path):
@@ -56,9 +57,10 @@ def lab(tmp_path_factory):
 
 
 def open_with_file_browser(browser, lab, name, width):
+    """The notebook alone in a fresh workspace (no tab of an earlier test), with the file browser open."""
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{lab}/lab/tree/{name}", wait_until="load")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.goto(f"{lab}/lab/workspaces/layout-{width}-{name[:2]}/tree/{name}?reset", wait_until="load")
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell", timeout=60_000)
     if not page.locator("#filebrowser").is_visible():  # the left panel folded: open the file browser
         page.locator(".jp-SideBar.jp-mod-left [data-id='filebrowser']").click()
         page.wait_for_selector("#filebrowser", state="visible", timeout=10_000)
