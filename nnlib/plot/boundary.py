@@ -7,6 +7,7 @@ first-layer unit's own line w·x + b = 0 can be drawn on top.
 import numpy as np
 
 from .animation import PLAYER_MARGIN, at_snapshots, pick_snapshots, player
+from .column import fits_column
 from .grid import plane_grid
 from .palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_SYMBOLS
 from .style import BOUNDARY_COLOR, BOUNDARY_RANK, DTYPE, UNIT_LINE_COLOR, UNIT_RANK, size, unit_dash
@@ -178,6 +179,7 @@ def _describe(network, X, y, loss, threshold, features):
     return text
 
 
+@fits_column
 def decision_boundary_figure(network, X, y, *, grid=41, padding=0.25, features=None, threshold=None, zrange=None,
                              loss="mse", show_units=False, class_names=None, title="Decision boundary",
                              width=None, height=540):
@@ -205,6 +207,7 @@ def decision_boundary_figure(network, X, y, *, grid=41, padding=0.25, features=N
     return fig
 
 
+@fits_column
 def decision_boundary_animation(network, snapshots, X, y, *, grid=31, padding=0.25, features=None, threshold=None,
                                 zrange=None, loss="mse", show_units=False, max_frames=30, class_names=None,
                                 title="Decision boundary during training", frame_duration=150,

@@ -9,6 +9,7 @@ Plotly is imported here, not by ``import nnlib``.
 import numpy as np
 
 from .animation import PLAYER_MARGIN, player
+from .column import fits_column
 from .palette import CLASS_COLORS
 
 DTYPE = np.float32
@@ -99,6 +100,7 @@ def _axes(fig, xs, ys, rows, cols, axis_titles):
                              scaleanchor=anchor, constrain="domain", row=r, col=c)
 
 
+@fits_column
 def descent_animation(grid, paths, *, panels=True, max_frames=31, title="Gradient descent on a bowl",
                       axis_titles=("θ₁", "θ₂"), colorbar_title="loss", levels=None, log=True, frame_duration=200,
                       height=None):
@@ -161,6 +163,7 @@ def descent_animation(grid, paths, *, panels=True, max_frames=31, title="Gradien
     return fig
 
 
+@fits_column
 def paths_figure(grid, paths, *, title="Descent paths", axis_titles=("θ₁", "θ₂"), colorbar_title="loss",
                  levels=None, log=True, mark=None, height=520):
     """All ``paths`` (label → points (k, 2)) on one contour plot, without animation; ``mark`` = (x, y) of a point
@@ -185,6 +188,7 @@ def paths_figure(grid, paths, *, title="Descent paths", axis_titles=("θ₁", "�
     return fig
 
 
+@fits_column
 def curves_figure(curves, *, title="Loss per epoch", x=None, x_title="epoch", y_title="loss", log_y=False,
                   log_x=False, every=1, dash=None, height=450, markers=False, y_range=None):
     """Several curves in one plot: ``curves`` maps a label to the y values (epoch 1, 2, … unless ``x`` is given).
@@ -218,6 +222,7 @@ def curves_figure(curves, *, title="Loss per epoch", x=None, x_title="epoch", y_
     return fig
 
 
+@fits_column
 def sweep_panels(x, left, right, *, x_title="learning rate", left_title="", right_title="", title="",
                  log_x=True, log_right=True, height=420):
     """Two panels over the same x (e.g. the learning rate): ``left`` and ``right`` map a label to y values."""

@@ -7,6 +7,7 @@ Plotly is imported inside the functions, not by ``import nnlib``.
 import numpy as np
 
 from .boundary import grid_outputs, neuron_line
+from .column import fits_column
 from .palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_SYMBOLS
 from .style import BOUNDARY_COLOR, BOUNDARY_RANK, DTYPE, UNIT_LINE_COLOR, UNIT_RANK, size, unit_dash
 
@@ -57,6 +58,7 @@ def _hidden_points(go, X, positive, names, *, z=None, showlegend=True):
     return traces
 
 
+@fits_column
 def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, class_names=None,
                        title="What each hidden unit computes, and what the output makes of them",
                        width=None, height=None):
@@ -69,10 +71,11 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
     decision boundary (black contour, output = ``threshold``) and every hidden
     line again: the boundary is built from pieces that follow those lines.
     Each unit's line has its own dash, the same in its panel and in the
-    output's, and the legend names it. Colours use each activation's range;
-    grids are ``grid`` × ``grid``, float32. Three panels per row; the figure
-    fills its container's width (``height`` defaults to 330 px per row plus
-    room for titles and legend).
+    output's, and the legend names it with its equation (the panels' own titles
+    stay short, so they fit side by side in a narrow column). Colours use each
+    activation's range; grids are ``grid`` × ``grid``, float32. Two panels per
+    row; the figure fills its container's width (``height`` defaults to 240 px
+    per row plus room for titles and legend).
     """
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
@@ -85,10 +88,10 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
     H = _hidden_values(net, np.column_stack([xx.ravel(), yy.ravel()])).astype(DTYPE)
     lims = ((float(xs[0]), float(xs[-1])), (float(ys[0]), float(ys[-1])))
     n_units = first.n_outputs
-    cols = min(3, n_units + 1)
+    cols = min(2, n_units + 1)
     rows = -(-(n_units + 1) // cols)
-    titles = [f"hidden unit {j + 1}:<br>{w[0]:.2f}·x1 {w[1]:+.2f}·x2 {b:+.2f} = 0" for j, (w, b) in
-              enumerate(zip(first.W, first.b))] + ["output: black = decision boundary,<br>hidden lines as before"]
+    titles = [f"hidden unit {j + 1}" for j in range(n_units)] + ["output, boundary in black"]
+    equations = [f"{w[0]:.2f}·x1 {w[1]:+.2f}·x2 {b:+.2f} = 0" for w, b in zip(first.W, first.b)]
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.07,
                         vertical_spacing=0.2 if rows > 1 else 0.1)
     h_low, h_high = (-1.0, 1.0) if H.min() < -1e-6 else (0.0, 1.0)
@@ -98,7 +101,8 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
     def unit_line(k, width, showlegend):
         x_line, y_line = unit_lines[k]
         return go.Scatter(x=x_line.astype(DTYPE), y=y_line.astype(DTYPE), mode="lines", hoverinfo="skip",
-                          name=f"hidden unit {k + 1}'s line", legendgroup=f"unit {k + 1}", showlegend=showlegend,
+                          name=f"hidden unit {k + 1}: {equations[k]}", legendgroup=f"unit {k + 1}",
+                          showlegend=showlegend,
                           legendrank=UNIT_RANK + k,
                           line={"color": UNIT_LINE_COLOR, "width": width, "dash": unit_dash(k)})
 
@@ -140,9 +144,10 @@ def hidden_unit_panels(net, X, y, *, threshold=None, grid=41, padding=0.25, clas
                       margin={"l": 50, "r": 20, "t": 100, "b": 40},
                       legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08 - 0.1 / rows,
                               "yanchor": "top"})
-    return size(fig, width, 300 * rows + 200 if height is None else height)
+    return size(fig, width, 240 * rows + 160 if height is None else height)
 
 
+@fits_column
 def hidden_space(net, X, y, *, threshold=None, lines=9, resolution=41, padding=0.25,
                  title="The same plane, as the output unit sees it", width=None, height=620):
     """Where the hidden layer sends the plane: every input drawn at its hidden values (h1, h2).
@@ -195,6 +200,7 @@ def hidden_space(net, X, y, *, threshold=None, lines=9, resolution=41, padding=0
     return fig
 
 
+@fits_column
 def output_surface(net, X, y, *, threshold=None, grid=31, padding=0.25, title="The network's output as a surface",
                    width=None, height=560):
     """The network's output as a 3-D surface over the input plane, with the training points on it.

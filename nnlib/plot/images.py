@@ -11,6 +11,7 @@ matplotlib and Plotly are imported inside the functions, not by ``import nnlib``
 import numpy as np
 
 from ..checks import as_float_array, check_positive_int
+from .column import fits_column
 from .palette import CLASS_COLORS
 
 # Ink on paper: 0 is white, the largest value black.
@@ -112,6 +113,7 @@ def weight_grid(W, *, image_shape=(8, 8), columns=8, title=None):
                       image_shape=image_shape, title=title, colorbar_label="weight")
 
 
+@fits_column
 def confusion_figure(matrix, *, class_names=None, title="Confusion matrix", height=540):
     """A confusion matrix as a Plotly heat map: true class down the side (0 at the top), prediction across.
 

@@ -5,10 +5,12 @@ Plotly is imported inside the functions, not by ``import nnlib``.
 
 import numpy as np
 
+from .column import fits_column
 from .palette import CLASS_COLORS
 from .style import DTYPE, LEGEND_ON_TOP, size
 
 
+@fits_column
 def loss_curves(history, *, title="Loss per epoch", loss_name="loss", log_y=False, width=None, height=420):
     """Training and (when recorded) validation loss per epoch, as a Plotly figure.
 
@@ -41,6 +43,7 @@ def loss_curves(history, *, title="Loss per epoch", loss_name="loss", log_y=Fals
     return size(fig, width, height)
 
 
+@fits_column
 def loss_comparison(curves, *, every=1, title="Loss per epoch", loss_name="loss", log_y=False, width=None,
                     height=420):
     """Several training runs' loss per epoch in one figure: ``curves`` maps a name to a run.
@@ -91,6 +94,7 @@ def parameter_path(snapshots, coordinates=(0, 1)):
     return epochs, theta[:, list(coordinates)]
 
 
+@fits_column
 def loss_surface(loss_of, w_range, b_range, path=None, *, resolution=41, coordinates=(0, 1),
                  title="Loss surface", axis_labels=("w", "b"), loss_name="loss", z_max=None,
                  width=None, height=520):

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..network import class_labels
 from .animation import PLAYER_MARGIN, at_snapshots, pick_snapshots, player
+from .column import fits_column
 from .grid import plane_grid
 from .palette import CLASS_COLORS, CLASS_SYMBOLS, CLASS_TINTS
 from .style import DTYPE, LEGEND_ON_TOP
@@ -158,6 +159,7 @@ def _square_axes(fig, xs, ys, row=None, col=None):
     fig.update_yaxes(range=[float(ys[0]), float(ys[-1])], title=y_title, constrain="domain", **where)
 
 
+@fits_column
 def class_regions_figure(network, X, y, *, grid=61, padding=0.25, levels=LEVELS, class_names=None,
                          title="Class regions", height=660):
     """Every cell of a grid coloured by the network's class there, shaded by how sure it is; the points on top.
@@ -179,6 +181,7 @@ def class_regions_figure(network, X, y, *, grid=61, padding=0.25, levels=LEVELS,
     return fig
 
 
+@fits_column
 def class_regions_animation(network, snapshots, X, y, *, grid=41, padding=0.25, levels=LEVELS, max_frames=30,
                             class_names=None, title="Class regions during training", frame_duration=150,
                             height=740):
@@ -214,6 +217,7 @@ def class_regions_animation(network, snapshots, X, y, *, grid=41, padding=0.25, 
     return fig
 
 
+@fits_column
 def class_regions_panels(networks, X, y, *, titles, grid=41, padding=0.25, levels=LEVELS, class_names=None,
                          title="Class regions", height=470):
     """The class regions of several networks side by side, on the same grid and the same points.

@@ -6,6 +6,7 @@ Nothing here trains a network. Plotly is imported inside the functions, not by `
 
 import numpy as np
 
+from .column import fits_column
 from .palette import CLASS_COLORS, CLASS_SYMBOLS
 from .style import DTYPE, LEGEND_ON_TOP, size
 
@@ -19,6 +20,7 @@ def _series(values, name, length=None):
     return values
 
 
+@fits_column
 def sweep_figure(settings, train_loss, val_loss, *, x_title, title, loss_name="loss", height=430):
     """Training and validation loss against a setting (hidden width, decay rate, ...), the gap between them shaded.
 
@@ -54,6 +56,7 @@ def sweep_figure(settings, train_loss, val_loss, *, x_title, title, loss_name="l
     return fig
 
 
+@fits_column
 def early_stopping_figure(history, patience, *, title="Early stopping", loss_name="loss", height=480):
     """Training and validation loss per epoch of a run, the best epoch marked, and where patience k stops.
 
@@ -116,6 +119,7 @@ def _signed(x):
     return f"{round(float(x), 3) + 0.0:+.3f}"
 
 
+@fits_column
 def optimism_figure(errors, *, title="Reported minus true accuracy", height=430, bins=None):
     """Histograms of reported − true score, one per protocol, with each protocol's mean as a dashed line.
 
@@ -155,6 +159,7 @@ def optimism_figure(errors, *, title="Reported minus true accuracy", height=430,
     return fig
 
 
+@fits_column
 def success_bar_chart(scales, successes, n_seeds, *, title="How often training succeeds", width=None, height=420):
     """One bar per initialisation scale: the share of ``n_seeds`` training runs that succeeded.
 
