@@ -25,6 +25,7 @@ from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_search import plain_text, search_index, sections  # noqa: E402
+from teachers_guide import guide_markdown  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -121,6 +122,7 @@ def sidebar(chapters, current=None, parts=(), colab=None):
  placeholder="Search all chapters" aria-label="Search all chapters"><ol id="series-search-results"></ol></div>
 {get}
 <details class="chapters" open><summary>Chapters</summary><ol>{"".join(items)}</ol></details>
+<p><a href="teachers-guide.html">Teacher's guide</a></p>
 </aside>"""
 
 
@@ -172,16 +174,35 @@ def build(out):
 
     (out / "assets" / "search-index.js").write_text(search_index(searchable), encoding="utf-8")
     write_index(out, chapters)
+    write_page(out, chapters, "teachers-guide.html", "Teaching with the series",
+               markdown_to_html(guide_markdown(link=lambda stem: f"{stem}.html")))
     print(f"site written to {out}/ ({len(chapters)} chapters)")
+
+
+def markdown_to_html(text):
+    import mistune  # nbconvert's Markdown renderer, already installed with it
+
+    return mistune.html(text)
 
 
 def write_index(out, chapters):
     lines = descriptions()
     items = "\n".join(f'  <li><a href="{stem}.html">{html.escape(title)}</a><br>'
                       f'<span>{html.escape(lines.get(stem, ""))}</span></li>' for stem, title in chapters)
-    (out / "index.html").write_text(f"""<!DOCTYPE html>
+    write_page(out, chapters, "index.html", "nnlib: neural networks from scratch, derived, tested and animated",
+               f"""<p>Each page is a chapter of the series, run and stored with its outputs. Run them yourself with
+<code>make lab</code>, download a chapter's notebook from its page, or open it in Colab from there. Teaching
+it? See the <a href="teachers-guide.html">teacher's guide</a>.</p>
+<ol start="0">
+{items}
+</ol>""")
+
+
+def write_page(out, chapters, name, heading, body):
+    """A page of the site that is not a chapter: the sidebar, a heading and ``body`` (HTML)."""
+    (out / name).write_text(f"""<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>nnlib: neural networks from scratch</title>
+<head><meta charset="utf-8"><title>{html.escape(heading)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="assets/site.css">
@@ -193,12 +214,8 @@ def write_index(out, chapters):
 <div class="series-layout">
 {sidebar(chapters)}
 <main class="index">
-<h1>nnlib: neural networks from scratch, derived, tested and animated</h1>
-<p>Each page is a chapter of the series, run and stored with its outputs. Run them yourself with
-<code>make lab</code>, download a chapter's notebook from its page, or open it in Colab from there.</p>
-<ol start="0">
-{items}
-</ol>
+<h1>{html.escape(heading)}</h1>
+{body}
 </main>
 </div>
 <script src="assets/lunr.min.js"></script>
