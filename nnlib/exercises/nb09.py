@@ -68,7 +68,8 @@ EXERCISES = {
                          adam_two_steps(keep="the corrected ones")),
             m.looks_like("no square root", "that divides by ŝ itself; Adam divides by its square root",
                          adam_two_steps(root=False)),
-            m.looks_like("β₁ and β₂ swapped", "β₁ and β₂ look swapped: β₁ belongs to the mean of g, β₂ to the mean of g²",
+            m.looks_like("β₁ and β₂ swapped", "β₁ and β₂ look swapped: β₁ belongs to the mean of g, β₂ to the "
+                         "mean of g²",
                          adam_two_steps(swapped=True)),
             m.looks_like("uphill", "those steps go uphill: Adam subtracts η·m̂/(√ŝ + ε) from θ",
                          adam_two_steps(sign=-1.0)),

@@ -73,7 +73,8 @@ EXERCISES = {
                          (0.5 * SIGMA_W * np.sqrt(WIDTH))**STEPS),
             m.looks_like("no weight factor", "that is σ'(0) alone in every layer; the error also passes each "
                          "layer's weights, which scale it by σ_w·√n", SLOPE**STEPS),
-            m.looks_like("n·σ_w", "the weights scale the error by σ_w·√n, the square root of n", (SLOPE * SIGMA_W * WIDTH)**STEPS),
+            m.looks_like("n·σ_w", "the weights scale the error by σ_w·√n, the square root of n",
+                         (SLOPE * SIGMA_W * WIDTH)**STEPS),
             m.looks_like("variance", "n·σ_w² is the factor of the variance; the error's size, a standard deviation, "
                          "scales by its square root, σ_w·√n", (SLOPE * SIGMA_W**2 * WIDTH)**STEPS),
             m.looks_like("one layer", "that is the factor of one layer; the error meets it again at every step back, "

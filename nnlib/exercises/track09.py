@@ -160,7 +160,8 @@ def adam_cases(rng):
     cases = []
     for _ in range(3):
         shape, steps = _shape(rng), int(rng.integers(3, 9))
-        lr, beta1, beta2 = float(rng.uniform(0.001, 0.1)), float(rng.uniform(0.8, 0.95)), float(rng.uniform(0.99, 0.9999))
+        lr, beta1 = float(rng.uniform(0.001, 0.1)), float(rng.uniform(0.8, 0.95))
+        beta2 = float(rng.uniform(0.99, 0.9999))
         eps = float(10.0 ** rng.uniform(-8, -6))
         theta = rng.normal(0, 2, shape)
         cases.append(Case(f"θ of shape {shape}, {steps} steps, lr {lr:.3g}, beta1 {beta1:.3g}, beta2 {beta2:.4g}, "

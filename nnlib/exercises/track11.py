@@ -201,7 +201,8 @@ def my_cce_gradient(Z, labels):
     rtol=1e-10, atol=1e-15,
     misconceptions=(
         m.looks_like("no max shift", "e^z overflows to inf for logits above about 709.78, and inf/inf is nan: "
-                     "compute the probabilities with each row's largest logit subtracted", _slip(probabilities=_no_shift)),
+                     "compute the probabilities with each row's largest logit subtracted",
+                     _slip(probabilities=_no_shift)),
         m.looks_like("max over the wrong axis", "the largest logit must be taken along each row (axis=1), not down "
                      "the columns", _slip(probabilities=lambda Z: _shifted_by(Z, Z.max(axis=0, keepdims=True)))),
         m.sum_instead_of_mean(answer=_slip(scale=lambda n, k: 1),
