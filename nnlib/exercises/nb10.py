@@ -12,9 +12,9 @@ N_IN, N_OUT = 50, 200
 N, VAR_W, MEAN_X, VAR_X = 64, 2 / 64, 0.5, 0.04
 
 # Exercise 10.3: the error shrinks by σ'(0)·σ_w·√n per layer on its way back, from hidden layer 10 to layer 1.
-# σ_w·√n = 1.2, not 1, so that an answer which leaves the weights out (σ'(0) alone), or takes n·σ_w or n·σ_w²
+# σ_w·√n = 1.25, not 1, so that an answer which leaves the weights out (σ'(0) alone), or takes n·σ_w or n·σ_w²
 # for σ_w·√n, gives another number.
-SLOPE, SIGMA_W, WIDTH, FROM_LAYER, TO_LAYER = 0.25, 0.15, 64, 10, 1
+SLOPE, SIGMA_W, WIDTH, FROM_LAYER, TO_LAYER = 0.25, 0.125, 100, 10, 1
 PER_LAYER = SLOPE * SIGMA_W * np.sqrt(WIDTH)
 STEPS = FROM_LAYER - TO_LAYER
 
