@@ -333,3 +333,20 @@ def test_the_references_are_nnlibs_numbers():
     assert np.allclose(track11.stable_softmax(Z), nnlib.activations.softmax(Z), rtol=1e-13, atol=0)
     _, fused = nnlib.losses.cce_from_logits(Z, nnlib.one_hot(labels, 4))
     assert np.allclose(track11.cce_gradient(Z, labels), fused, rtol=1e-13, atol=1e-300)
+
+
+@pytest.mark.parametrize("exercise_id", BUILDS)
+def test_the_formula_comes_only_after_two_wrong_tries(capsys, monkeypatch, exercise_id):
+    monkeypatch.setattr(tutor, "_hints_given", {})
+    monkeypatch.setattr(tutor.record, "_wrong", {})
+    hints = tutor._key(exercise_id).hints
+    assert len(hints) == 3
+    for _ in range(3):
+        tutor.hint(exercise_id)
+    shown = capsys.readouterr().out
+    assert hints[2] not in shown and "comes after 2 wrong tries" in shown
+    wrong = next(w for i, w, _ in WRONG if i == exercise_id)
+    for _ in range(2):
+        verdict(capsys, exercise_id, wrong)
+    tutor.hint(exercise_id)
+    assert hints[2] in capsys.readouterr().out

@@ -118,7 +118,9 @@ MOMENTUM = Build(
     ),
     hints=("A step does two things: the velocity forgets a little (a factor μ) and takes in the new gradient; then "
            "θ moves against the velocity, by η times it. Return both.",
-           "v ← μ·v + g, then θ ← θ − η·v with the new v; return (θ, v)."),
+           "Start from the v you are given (the previous step's), not from zero; v holds gradients, η comes in only "
+           "when θ moves; θ moves by the new v.",
+           "v = mu * v + g; return theta - lr * v, v."),
 )
 
 
@@ -217,6 +219,8 @@ def my_adam_step(theta, g, state, lr, beta1, beta2, eps):
     ),
     hints=("Unpack the state, count this step, update the two running means, correct them for their zero start, "
            "move θ, and return θ with the new state (m, s, t).",
+           "The first step is step t = 1. The corrected m̂ and ŝ are used for the move only: the state keeps m and "
+           "s. ε is added after the square root.",
            "t ← t + 1; m ← β₁m + (1 − β₁)g; s ← β₂s + (1 − β₂)g²; m̂ = m/(1 − β₁ᵗ); ŝ = s/(1 − β₂ᵗ); "
            "θ ← θ − η·m̂/(√ŝ + ε); return θ, (m, s, t)."),
 )
