@@ -60,12 +60,15 @@ WRONG = [
     ("08.2", lambda Z, dA: -dA * (1 - np.tanh(Z) ** 2), "sign flip"),
     ("08.2", lambda Z, dA: dA * (1 - np.tanh(Z)) ** 2, "(1 − tanh)²"),
     ("08.2", lambda Z, dA: dA * np.tanh(Z), None),
-    ("08.3", 1 / 15, "missing factor 2"),
+    ("08.3", 2 / 15, "full batch size"),
+    ("08.3", 1 / 21, "all samples"),
+    ("08.3", 1 / 12, "missing factor 2"),
     ("08.3", 2.0, "sum instead of mean"),
-    ("08.3", 0.4, "per sample"),
-    ("08.3", 1 / 5, "per sample, no 2"),
+    ("08.3", 0.5, "per sample"),
+    ("08.3", 1 / 4, "per sample, no 2"),
     ("08.3", 2 / 3, "per output"),
-    ("08.3", 0.5, None),
+    ("08.3", 2 / 5, None),
+    ("08.3", 0.17, "rounded"),
 ]
 
 TABLE = ExerciseTable(notebooks=(5, 8), wrong=WRONG, context=CONTEXT)
@@ -94,6 +97,8 @@ def test_key_05_2_solution_computes_xor_and_05_3_is_the_three_point_floor():
     assert np.isclose(min(losses), solution("05.3"), rtol=1e-8) and solution("05.3") == nb05.EXERCISES["05.3"].answer
 
 
-def test_key_08_3_is_nnlibs_mse_gradient_factor():
-    p, y = np.full((5, 3), 0.7), np.full((5, 3), 0.2)
+def test_key_08_3_is_the_factor_nnlibs_fit_sends_in_the_last_batch():
+    sizes = [len(range(14)[start:start + 5]) for start in range(0, 14, 5)]   # how fit cuts an epoch
+    assert sizes == [5, 5, 4]
+    p, y = np.full((sizes[-1], 3), 0.7), np.full((sizes[-1], 3), 0.2)
     assert np.allclose(nnlib.losses.mse_gradient(p, y), solution("08.3") * (p - y), rtol=1e-12)

@@ -14,8 +14,9 @@ from nnlib.exercises import nb11, nb12, solution
 
 # The data of each exercise, exactly as the notebooks pass it to check().
 LOGITS = np.array([1.0, 2.0, 0.5, -1.0])
-Z = np.array([[2.0, -1.0, 0.5], [0.0, 0.0, 0.0], [-1.0, 3.0, 1.0], [0.5, 0.5, -2.0]])
-LABELS = np.array([0, 2, 1, 1])
+Z = np.array([[2.0, -1.0, 0.5, 0.0], [0.0, 0.0, 0.0, 0.0], [-1.0, 3.0, 1.0, -0.5], [0.5, 0.5, -2.0, 1.0],
+              [1.5, -0.5, 0.0, -1.0]])
+LABELS = np.array([0, 2, 1, 1, 0])   # no sample of the last class
 W = np.array([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]])
 DW = np.array([[0.1, 0.2, -0.3], [0.0, -0.1, 0.4]])
 RATE = 0.01
@@ -31,7 +32,8 @@ CONTEXT = {
     "12.3": {"val_accuracy": VAL_ACC, "test_accuracy": TEST_ACC},
 }
 
-P, Y, N = softmax(Z), nnlib.one_hot(LABELS, 3), len(Z)
+P, N = softmax(Z), len(Z)
+Y = 0.01 + 0.96 * nnlib.one_hot(LABELS, 4)   # the soft targets: 0.97 for the class, 0.01 for each other one
 GRAD = (P - Y) / N
 
 
@@ -56,8 +58,10 @@ WRONG = [
     ("11.2", P / N, "no targets"),
     ("11.2", (softmax(Z.T).T - Y) / N, "softmax down the columns"),
     ("11.2", (sigmoid(Z) - Y) / N, "sigmoids"),
-    ("11.2", GRAD / 3, "mean over every entry"),
-    ("11.2", np.zeros((4, 3)), None),
+    ("11.2", GRAD / 4, "mean over every entry"),
+    ("11.2", (P - nnlib.one_hot(LABELS, 4)) / N, "one-hot targets"),
+    ("11.2", (P - 0.97 * nnlib.one_hot(LABELS, 4)) / N, None),   # the 0.01s left out
+    ("11.2", np.zeros((5, 4)), None),
     ("11.3", lambda Z: np.log(np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)), "not finite"),
     ("11.3", lambda Z: np.log(softmax(Z)), "not finite"),    # a stable softmax, then the log of an underflowed p
     ("11.3", lambda Z: Z - np.log(np.exp(Z - Z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)),
@@ -111,9 +115,13 @@ def test_the_form_of_an_early_stopping_answer_is_explained(capsys):
 
 # -- the keys' numbers --------------------------------------------------------------------------------
 
-def test_key_11_2_is_nnlibs_fused_gradient():
+def test_key_11_2_is_nnlibs_fused_gradient_with_soft_targets_and_not_the_one_hot_one():
     _, fused = nnlib.losses.cce_from_logits(Z, Y)
     assert np.allclose(solution("11.2", **CONTEXT["11.2"]), fused, rtol=0, atol=1e-15)
+    _, one_hot = nnlib.losses.cce_from_logits(Z, nnlib.one_hot(LABELS, 4))
+    assert not np.allclose(solution("11.2", **CONTEXT["11.2"]), one_hot, rtol=1e-3)
+    with pytest.raises(ValueError):   # targets sized by the largest label do not fit the logits
+        _ = softmax(Z) - nnlib.one_hot(LABELS, int(LABELS.max()) + 1)
 
 
 def test_key_11_3_is_the_log_of_nnlibs_softmax_and_finite_where_the_naive_formula_is_not():

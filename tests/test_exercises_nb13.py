@@ -24,7 +24,11 @@ CONTEXT = {"13.2": {"C": C}, "13.3": {"W": W, "b": b, "x": x}}
 
 
 def loop_confusion(labels, predicted):
-    counts = np.zeros((10, 10), dtype=int)
+    return loop_sized(labels, predicted, 10)
+
+
+def loop_sized(labels, predicted, n):
+    counts = np.zeros((n, n), dtype=int)
     for t, p in zip(labels, predicted):
         counts[t, p] += 1
     return counts
@@ -43,6 +47,10 @@ WRONG = [
     ("13.1", lambda labels, predicted: loop_confusion(labels, predicted) * (1 - np.eye(10)), "no diagonal"),
     ("13.1", lambda labels, predicted: loop_confusion(labels, predicted) + 1, None),
     ("13.1", lambda labels, predicted: np.zeros((9, 9)), None),
+    ("13.1", lambda labels, predicted: confusion_matrix(labels, predicted, max(max(labels), max(predicted)) + 1),
+     "sized by the largest label"),
+    ("13.1", lambda labels, predicted: loop_confusion(labels, predicted)[:9, :9], "sized by the largest label"),
+    ("13.1", lambda labels, predicted: loop_sized(labels, predicted, len(set(labels))), "sized by the largest label"),
     ("13.1", lambda labels, predicted: loop_confusion(labels[:-1], predicted[1:]), None),
     ("13.2", np.diag(C) / C.sum(axis=0), "labels and predictions swapped"),
     ("13.2", np.diag(C) / C.sum(), "share of all"),
@@ -79,10 +87,13 @@ def test_a_function_left_as_a_stub_is_not_attempted(capsys):
 
 
 def test_key_13_1_cases_tell_the_misconceptions_apart():
-    # Every class occurs in every case, and no case's matrix is symmetric: the transpose is always a different answer.
+    # Every class but the last occurs in every case, and the last one in none (neither as a label nor as a prediction),
+    # so a matrix sized by the largest label is too small; no case's matrix is symmetric: the transpose is always a
+    # different answer.
     for labels, predicted in nb13.CASES:
         counts = loop_confusion(np.array(labels), np.array(predicted))
-        assert (counts.sum(axis=1) > 0).all() and not np.array_equal(counts, counts.T)
+        assert (counts.sum(axis=1)[:9] > 0).all() and not np.array_equal(counts, counts.T)
+        assert max(max(labels), max(predicted)) == 8 and len(set(labels)) == 9
     answers = [tutor._call(f, tutor._key("13.1")) for f in (
         nb13.confusion, lambda t, p: nb13.confusion(p, t), nb13.row_fractions, nb13.without_diagonal)]
     assert all(not np.array_equal(a, b) for i, a in enumerate(answers) for b in answers[i + 1:])

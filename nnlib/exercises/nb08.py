@@ -8,7 +8,11 @@ from . import track08
 from .tutor import Exercise
 
 N_SAMPLES, BATCH = 200, 32     # exercise 08.1
-OUTPUT_SHAPE = (5, 3)          # exercise 08.3: outputs of 5 samples with 3 entries each
+# Exercise 08.3: the last mini-batch of an epoch: 14 samples in batches of 5 leave 4, each with 3 outputs. Every
+# count differs (14, 5, 4, 3), so dividing by the batch size, by all samples, by the samples or the outputs alone,
+# or forgetting the 2, each gives another number.
+SAMPLES_3, BATCH_3, OUTPUTS_3 = 14, 5, 3
+LAST_3 = SAMPLES_3 - (SAMPLES_3 - 1) // BATCH_3 * BATCH_3    # the samples in the last batch
 
 _rng = np.random.default_rng(8)
 CASES = [(_rng.normal(0, 2, size=(4, 3)).tolist(), _rng.normal(size=(4, 3)).tolist()) for _ in range(3)]
@@ -57,21 +61,25 @@ EXERCISES = {
                "tanh'(z) = 1 − tanh²(z), taken at Z; the chain rule multiplies it, entry by entry, with dA."),
     ),
     "08.3": Exercise(
-        asks="the factor in ∂L/∂p",
-        answer=2 / (OUTPUT_SHAPE[0] * OUTPUT_SHAPE[1]),
+        asks="the factor in ∂L/∂p for the last batch",
+        answer=2 / (LAST_3 * OUTPUTS_3),
         misconceptions=(
+            m.looks_like("full batch size", "the last batch is smaller than batch_size: count the samples it holds",
+                         2 / (BATCH_3 * OUTPUTS_3)),
+            m.looks_like("all samples", "each step is the gradient of its own batch's mean loss: divide by that "
+                         "batch's entries, not the whole data's", 2 / (SAMPLES_3 * OUTPUTS_3)),
             m.missing_factor_2("the derivative of (p − y)² is 2(p − y)"),
-            m.sum_instead_of_mean(OUTPUT_SHAPE[0] * OUTPUT_SHAPE[1],
-                                  why="nnlib's MSE is the mean over all entries, not their sum"),
-            m.looks_like("per sample", "the mean is over all entries of the output, samples times outputs, not "
-                         "over the samples only", 2 / OUTPUT_SHAPE[0]),
+            m.sum_instead_of_mean(LAST_3 * OUTPUTS_3, why="nnlib's MSE is the mean over all entries, not their sum"),
+            m.looks_like("per sample", "the mean is over all entries of the batch's output, samples times outputs, "
+                         "not over the samples only", 2 / LAST_3),
             m.looks_like("per sample, no 2", "the mean is over every entry, and (p − y)² brings a factor 2",
-                         1 / OUTPUT_SHAPE[0]),
-            m.looks_like("per output", "the mean is over all entries of the output, samples times outputs, not "
-                         "over the outputs only", 2 / OUTPUT_SHAPE[1]),
+                         1 / LAST_3),
+            m.looks_like("per output", "the mean is over all entries of the batch's output, samples times outputs, "
+                         "not over the outputs only", 2 / OUTPUTS_3),
         ),
-        hints=("L is the mean of (p − y)² over every entry of the output array. How many entries has it?",
-               "∂L/∂p = 2(p − y)/n with n = out.size, the number of entries (samples × outputs)."),
+        hints=("How many samples are left for the last batch of an epoch? L is the mean of (p − y)² over every "
+               "entry of that batch's output.",
+               "∂L/∂p = 2(p − y)/n with n = out.size of the batch: its samples × its outputs."),
     ),
     # The build track: the student writes a Dense layer and the mini-batch loop (track08.py).
     "08.4": track08.LAYER,

@@ -3,22 +3,28 @@
 import numpy as np
 
 from . import misconceptions as m
+from . import track09
 from .tutor import Exercise
 
 # Exercise 09.1: plain descent on ½ θᵀAθ is stable for η < 2/h_max (h: the eigenvalues of A).
 A = np.array([[5.0, 2.0], [2.0, 2.0]])
 EIGENVALUES = np.linalg.eigvalsh(A)          # ascending: h_min, h_max
 
-# Exercise 09.2: one Adam step (t = 1) from THETA0 where the gradient is G.
-THETA0, G, LR = np.array([1.0, 1.0]), np.array([0.05, -300.0]), 0.01
+# Exercise 09.2: two Adam steps from THETA0, with the gradients G1 then G2. Two steps, not one: after one step
+# from a zero state Adam moves each coordinate by η (the chapter says so), and after two the bias correction
+# no longer cancels, so a missing correction, a state restarted at every step or a step count that stays at 1
+# each give another θ₂.
+THETA0, G1, G2, LR = np.array([1.0, 1.0]), np.array([0.05, -300.0]), np.array([-0.02, 100.0]), 0.01
 BETA1, BETA2, EPS = 0.9, 0.999, 1e-8
 
 
-def adam_first_step(theta, g, lr, bias_correction=True, root=True):
-    m_, s = (1 - BETA1) * g, (1 - BETA2) * g * g                     # m and s after one step from 0
-    if bias_correction:
-        m_, s = m_ / (1 - BETA1), s / (1 - BETA2)
-    return theta - lr * m_ / ((np.sqrt(s) if root else s) + EPS)
+def adam_two_steps(**slip):
+    """θ₂ after Adam steps with G1 and G2 from a zero state; the keywords make track09's slips."""
+    theta, state = THETA0, (np.zeros(2), np.zeros(2), 0)
+    with np.errstate(all="ignore"):
+        for g in (G1, G2):
+            theta, state = track09.adam_step(theta, g, state, LR, BETA1, BETA2, EPS, **slip)
+    return theta
 
 
 # Exercise 09.3: a relu unit is dead on a set of points when w·x + b ≤ 0 for every one of them.
@@ -46,26 +52,35 @@ EXERCISES = {
                "Descent is stable for η < 2/h_max; np.linalg.eigvalsh(A) gives the eigenvalues in ascending order."),
     ),
     "09.2": Exercise(
-        asks="θ₁ after one Adam step",
+        asks="θ₂ after two Adam steps",
         form="an array of two numbers",
-        answer=adam_first_step(THETA0, G, LR),
+        answer=adam_two_steps(),
         misconceptions=(
-            m.looks_like("plain descent", "that is a plain gradient-descent step θ₀ − η·g; Adam divides by the "
-                         "square root of the running mean of g²", THETA0 - LR * G),
-            m.looks_like("no bias correction", "that is without the bias correction: at t = 1 divide m by 1 − β₁ "
-                         "and s by 1 − β₂", adam_first_step(THETA0, G, LR, bias_correction=False)),
+            m.looks_like("plain descent", "that is plain gradient descent, θ₀ − η(g₁ + g₂); Adam divides by the "
+                         "square root of the running mean of g²", THETA0 - LR * (G1 + G2)),
+            m.looks_like("no bias correction", "that is without the bias correction: at step t divide m by 1 − β₁ᵗ "
+                         "and s by 1 − β₂ᵗ", adam_two_steps(corrected=False)),
+            m.looks_like("state restarted", "that starts the second step from m = s = 0 again; m and s carry over "
+                         "from the first step", adam_two_steps(carried=False)),
+            m.looks_like("t stays 1", "the second step is step t = 2: its correction divides by 1 − β₁² and "
+                         "1 − β₂²", adam_two_steps(count=False)),
+            m.looks_like("corrected state", "m and s carry over as they are; m̂ and ŝ are for one step only",
+                         adam_two_steps(keep="the corrected ones")),
             m.looks_like("no square root", "that divides by ŝ itself; Adam divides by its square root",
-                         adam_first_step(THETA0, G, LR, root=False)),
-            m.looks_like("uphill", "that step goes uphill: Adam subtracts η·m̂/(√ŝ + ε) from θ",
-                         2 * THETA0 - adam_first_step(THETA0, G, LR)),
-            m.looks_like("the step", "that is the step θ₁ − θ₀; the question asks for θ₁ itself",
-                         adam_first_step(THETA0, G, LR) - THETA0),
-            m.looks_like("one direction for both", "both coordinates moved the same way; Adam moves each one "
-                         "against the sign of its own gradient", THETA0 - LR),
+                         adam_two_steps(root=False)),
+            m.looks_like("β₁ and β₂ swapped", "β₁ and β₂ look swapped: β₁ belongs to the mean of g, β₂ to the "
+                         "mean of g²",
+                         adam_two_steps(swapped=True)),
+            m.looks_like("uphill", "those steps go uphill: Adam subtracts η·m̂/(√ŝ + ε) from θ",
+                         adam_two_steps(sign=-1.0)),
+            m.looks_like("one step", "that is θ₁, after the first step only; the question asks for θ₂",
+                         track09.adam_step(THETA0, G1, (np.zeros(2), np.zeros(2), 0), LR, BETA1, BETA2, EPS)[0]),
+            m.looks_like("the steps", "that is θ₂ − θ₀, how far θ moved; the question asks for θ₂ itself",
+                         adam_two_steps() - THETA0),
         ),
-        hints=("After one step from m = s = 0, what are m̂ and ŝ once the bias correction is applied?",
-               "At t = 1 the bias correction undoes the factors 1 − β₁ and 1 − β₂ exactly; put the m̂ and ŝ you get "
-               "into θ₁ = θ₀ − η·m̂/(√ŝ + ε), one coordinate at a time."),
+        hints=("Write down m, s and t after the first step, then do the second step from them: m and s carry over.",
+               "For t = 1, 2: m ← β₁m + (1 − β₁)g_t, s ← β₂s + (1 − β₂)g_t², m̂ = m/(1 − β₁ᵗ), ŝ = s/(1 − β₂ᵗ), "
+               "θ ← θ − η·m̂/(√ŝ + ε), one coordinate at a time."),
     ),
     "09.3": Exercise(
         asks="the largest bias that makes the unit dead on all four points",
@@ -87,4 +102,7 @@ EXERCISES = {
                "The unit is dead when w·x + b ≤ 0 for every point, i.e. b ≤ −(w·x) for the point with the "
                "largest w·x."),
     ),
+    # The build track: the student writes one momentum step and one Adam step (track09.py).
+    "09.4": track09.MOMENTUM,
+    "09.5": track09.ADAM,
 }

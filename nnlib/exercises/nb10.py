@@ -12,7 +12,9 @@ N_IN, N_OUT = 50, 200
 N, VAR_W, MEAN_X, VAR_X = 64, 2 / 64, 0.5, 0.04
 
 # Exercise 10.3: the error shrinks by σ'(0)·σ_w·√n per layer on its way back, from hidden layer 10 to layer 1.
-SLOPE, SIGMA_W, WIDTH, FROM_LAYER, TO_LAYER = 0.25, 0.1, 100, 10, 1
+# σ_w·√n = 1.25, not 1, so that an answer which leaves the weights out (σ'(0) alone), or takes n·σ_w or n·σ_w²
+# for σ_w·√n, gives another number.
+SLOPE, SIGMA_W, WIDTH, FROM_LAYER, TO_LAYER = 0.25, 0.125, 100, 10, 1
 PER_LAYER = SLOPE * SIGMA_W * np.sqrt(WIDTH)
 STEPS = FROM_LAYER - TO_LAYER
 
@@ -69,6 +71,12 @@ EXERCISES = {
                          (SIGMA_W * np.sqrt(WIDTH))**STEPS),
             m.looks_like("σ(0) for σ'(0)", "σ(0) = 1/2 is the sigmoid's value at 0; its slope there is σ(0)(1 − σ(0))",
                          (0.5 * SIGMA_W * np.sqrt(WIDTH))**STEPS),
+            m.looks_like("no weight factor", "that is σ'(0) alone in every layer; the error also passes each "
+                         "layer's weights, which scale it by σ_w·√n", SLOPE**STEPS),
+            m.looks_like("n·σ_w", "the weights scale the error by σ_w·√n, the square root of n",
+                         (SLOPE * SIGMA_W * WIDTH)**STEPS),
+            m.looks_like("variance", "n·σ_w² is the factor of the variance; the error's size, a standard deviation, "
+                         "scales by its square root, σ_w·√n", (SLOPE * SIGMA_W**2 * WIDTH)**STEPS),
             m.looks_like("one layer", "that is the factor of one layer; the error meets it again at every step back, "
                          "so the factors multiply", PER_LAYER),
         ),

@@ -5,16 +5,29 @@ import numpy as np
 from ..activations import sigmoid, softmax
 from ..data import one_hot
 from . import misconceptions as m
+from . import track11
 from .tutor import Exercise
 
 
 def _row_softmax(logits):
     return softmax(np.asarray(logits, dtype=float)[None, :])[0]
 
-def mean_cce_gradient(Z, labels):  # noqa: N803 (the notebook's names)
-    """∂L/∂Z of the mean categorical cross-entropy: (softmax(Z) − one-hot) / n."""
+# Exercise 11.2: soft targets (label smoothing), SURE for the sample's class and the rest shared by the others,
+# so that the one-hot p − y of 11.5 (or of a function left in scope) is not the answer; the labels leave out the
+# last class, so targets sized by the largest label do not fit.
+SURE = 0.97
+
+
+def soft_targets(labels, k):
+    """SURE for each sample's class, the remaining 1 − SURE shared equally by the other k − 1 classes."""
+    rest = (1 - SURE) / (k - 1)
+    return rest + (SURE - rest) * one_hot(labels, k)
+
+
+def mean_cce_gradient(Z, labels, targets=soft_targets):  # noqa: N803 (the notebook's names)
+    """∂L/∂Z of the mean categorical cross-entropy with the soft targets: (softmax(Z) − T) / n."""
     Z = np.asarray(Z, dtype=float)
-    return (softmax(Z) - one_hot(labels, Z.shape[1])) / len(Z)
+    return (softmax(Z) - targets(labels, Z.shape[1])) / len(Z)
 
 def log_softmax(Z):  # noqa: N803
     """log softmax(Z), row by row, from the logits: Z − m − log Σ e^(Z − m) with m each row's largest logit."""
@@ -54,11 +67,14 @@ EXERCISES = {
                "p_k = e^(z_k) / Σ_j e^(z_j)."),
     ),
     "11.2": Exercise(
-        asks="∂L/∂Z of the mean loss",
+        asks="∂L/∂Z of the mean loss with these targets",
         form="an array shaped like Z_ex",
         answer=mean_cce_gradient,
         needs=("Z", "labels"),
         misconceptions=(
+            m.looks_like("one-hot targets", "those are the gradients for one-hot targets; here the target rows are "
+                         "the soft ones the exercise describes, and y in p − y is such a row",
+                         lambda Z, labels: mean_cce_gradient(Z, labels, lambda y, k: one_hot(y, k))),
             m.labels_swapped(why="the gradient is p − y, the probabilities minus the targets"),
             m.sum_instead_of_mean(lambda Z, labels: len(Z), why="the loss is the mean over the samples, so each "
                                                               "row of its gradient carries 1/n"),
@@ -68,18 +84,22 @@ EXERCISES = {
                          "classes", lambda Z, labels: mean_cce_gradient(Z, labels) / np.shape(Z)[1]),
             m.looks_like("∂L/∂p", "that is ∂L/∂p = −y/p/n, the gradient with respect to the probabilities; the "
                          "softmax's Jacobian turns it into the gradient with respect to the logits",
-                         lambda Z, labels: -one_hot(labels, 3) / np.clip(softmax(np.asarray(Z, float)), 1e-300, 1)
+                         lambda Z, labels: -soft_targets(labels, np.shape(Z)[1]) / softmax(np.asarray(Z, float))
                          / len(Z)),
-            m.looks_like("no targets", "the targets are missing: ∂L/∂z = p − y, with y the one-hot rows",
+            m.looks_like("no targets", "the targets are missing: ∂L/∂z = p − y, with y the target rows",
                          lambda Z, labels: softmax(np.asarray(Z, dtype=float)) / len(Z)),
             m.looks_like("softmax down the columns", "the softmax runs along each row (one sample's classes, "
                          "axis=1), not down the columns",
-                         lambda Z, labels: (softmax(np.asarray(Z, dtype=float).T).T - one_hot(labels, 3)) / len(Z)),
+                         lambda Z, labels: (softmax(np.asarray(Z, dtype=float).T).T
+                                            - soft_targets(labels, np.shape(Z)[1])) / len(Z)),
             m.looks_like("sigmoids", "the probabilities come from one softmax per row, not from a sigmoid per logit",
-                         lambda Z, labels: (sigmoid(np.asarray(Z, dtype=float)) - one_hot(labels, 3)) / len(Z)),
+                         lambda Z, labels: (sigmoid(np.asarray(Z, dtype=float))
+                                            - soft_targets(labels, np.shape(Z)[1])) / len(Z)),
         ),
-        hints=("Turn the labels into one-hot rows (nnlib.one_hot) and the logits into probabilities (softmax).",
-               "∂L/∂Z = (softmax(Z) − Y) / n, with Y the one-hot rows and n the number of samples."),
+        hints=("Build the target rows first, as the exercise describes them, with as many columns as Z has (one per "
+               "class, whether or not a label names it). Then the probabilities, and the formula of section 2.",
+               "∂L/∂Z = (softmax(Z) − T) / n, with T the target rows and n the number of samples; p − y holds for "
+               "any target rows that sum to 1."),
     ),
     "11.3": Exercise(
         asks="log_softmax",
@@ -105,4 +125,7 @@ EXERCISES = {
                "log p_k = (z_k − m) − log Σ_j e^(z_j − m), with m the row's largest logit: take the maximum and the "
                "sum along each row, keeping one column per row so that the subtraction broadcasts."),
     ),
+    # The build track: the student writes a stable softmax and the gradient of the mean loss (track11.py).
+    "11.4": track11.SOFTMAX,
+    "11.5": track11.GRADIENT,
 }

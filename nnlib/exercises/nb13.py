@@ -6,20 +6,22 @@ from ..diagnostics.metrics import confusion_matrix
 from . import misconceptions as m
 from .tutor import Exercise
 
-# Exercise 13.1: the student's my_confusion(labels, predicted) is tried on these pairs of class numbers.
-# Every class occurs among the labels and the predictions, and the matrices are far from symmetric, so
-# the transpose, row fractions and the other mistakes below all give different answers.
+# Exercise 13.1: the student's my_confusion(labels, predicted) is tried on these pairs of class numbers. No case
+# holds a 9, neither as a label nor as a prediction (a test set may lack a class), so a matrix sized by the
+# largest label is too small; every other class occurs among the labels, and the matrices are far from
+# symmetric, so the transpose, row fractions and the other mistakes below all give different answers.
 _rng = np.random.default_rng(13)
+SEEN = 9   # the classes 0 … 8 occur; class 9 never does
 
 
 def _case(n, right):
-    labels = np.concatenate([np.arange(10), _rng.integers(0, 10, n - 10)])
-    predicted = np.where(_rng.uniform(size=n) < right, labels, (labels + _rng.integers(1, 4, n)) % 10)
+    labels = np.concatenate([np.arange(SEEN), _rng.integers(0, SEEN, n - SEEN)])
+    predicted = np.where(_rng.uniform(size=n) < right, labels, (labels + _rng.integers(1, 4, n)) % SEEN)
     return labels.tolist(), predicted.tolist()
 
 
 CASES = [_case(40, 0.5), _case(120, 0.8), _case(300, 0.9),
-         (list(range(10)) * 2, [(i + 1) % 10 for i in range(10)] + list(range(10)))]
+         (list(range(SEEN)) * 2, [(i + 1) % SEEN for i in range(SEEN)] + list(range(SEEN)))]
 
 
 def confusion(labels, predicted):
@@ -28,7 +30,12 @@ def confusion(labels, predicted):
 
 def row_fractions(labels, predicted):
     counts = confusion(labels, predicted)
-    return counts / counts.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore"):   # the row of the class that never occurs is 0/0
+        return counts / counts.sum(axis=1, keepdims=True)
+
+
+def sized_by_largest_label(labels, predicted):
+    return confusion_matrix(labels, predicted, int(max(max(labels), max(predicted))) + 1)
 
 
 def without_diagonal(labels, predicted):
@@ -63,6 +70,9 @@ EXERCISES = {
                                   why="count the samples in each cell; do not divide by how many there are"),
             m.looks_like("row fractions", "those are fractions of each row; the confusion matrix counts samples",
                          row_fractions),
+            m.looks_like("sized by the largest label", "your matrix is sized by the largest class number that "
+                         "occurs; a test set may lack a class (here the last one), and the matrix still has a row "
+                         "and a column for every class the network knows", sized_by_largest_label),
             m.looks_like("no diagonal", "the diagonal is empty, but the samples predicted right are counted there, "
                          "in the cell of their own class", without_diagonal),
         ),
