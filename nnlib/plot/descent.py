@@ -142,7 +142,7 @@ def descent_animation(grid, paths, *, panels=True, max_frames=31, title="Gradien
     # One panel: the legend (a row per path in a narrow column) hangs from the title in the top margin,
     # both placed in pixels from the top, so a legend that wraps grows downwards instead of into the title.
     # Every frame repeats where the title goes: a frame's layout may replace the figure's title whole.
-    place_title = {"x": 0.02, "xanchor": "left", "yref": "container", "y": 1 - 10 / height, "yanchor": "top"}
+    place_title = {"x": 0.02, "xanchor": "left", "yref": "container", "y": 1 - 18 / height, "yanchor": "top"}
     frames = []
     for t in steps:
         data = []
@@ -156,7 +156,7 @@ def descent_animation(grid, paths, *, panels=True, max_frames=31, title="Gradien
     fig.update_layout(
         title={**place_title, "text": f"{title}<br><sup>step 0</sup>"}, template="plotly_white",
         height=height, showlegend=not panels,
-        legend={"orientation": "h", "x": 0.0, "xanchor": "left", "yref": "container", "y": 1 - 62 / height,
+        legend={"orientation": "h", "x": 0.0, "xanchor": "left", "yref": "container", "y": 1 - 70 / height,
                 "yanchor": "top"},
         margin={"l": 60, "r": 20, "t": 90 if panels else 150, "b": PLAYER_MARGIN + 15},
         **player([str(t) for t in steps], frame_duration, prefix="step ", redraw=False, axis_title_room=70))
