@@ -245,7 +245,7 @@ def test_the_slides_advance_and_draw_their_figures(browser, server, name):
 def test_the_teachers_guide_links_every_chapter(browser, server):
     page, errors, outside = open_page(browser, f"{server}/teachers-guide.html")
     links = set(page.eval_on_selector_all("main a", HREFS))
-    assert {p for p in chapter_pages} <= links, sorted(set(chapter_pages) - links)
+    assert set(chapter_pages) <= links, sorted(set(chapter_pages) - links)
     assert page.locator("main li", has_text="Ask first").count() == len(chapter_pages)
     assert not errors and not outside, errors + outside
     page.close()
