@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from nnlib.playground.settings import (
     ACTIVATIONS,
+    CONTROLS,
     DATASETS,
     FEATURES,
     KEYS,
@@ -50,6 +51,7 @@ settings_strategy = st.builds(
     lr=st.floats(1e-9, 100, exclude_min=True), batch=st.none() | st.integers(1, 2000),
     optimiser=st.sampled_from(OPTIMISERS), reg=st.sampled_from(REGULARISERS), rate=st.floats(0, 10),
     epochs=st.integers(1, 100_000), show_test=st.booleans(), discrete=st.booleans(),
+    hide=st.sets(st.sampled_from(CONTROLS)).map(tuple), lock=st.sets(st.sampled_from(CONTROLS)).map(tuple),
 )
 
 
@@ -66,7 +68,8 @@ def test_the_string_is_canonical(settings):
     assert text.split(";")[6] == f"hidden={','.join(map(str, settings.hidden)) or 'none'}"  # never hidden= alone
     assert not re.search(r"=[^;]*\.0(;|$)", text) and not re.search(r"=-0(;|$)", text)  # 1 not 1.0, 0 not -0
     assert not re.search(r"=\+", text) and re.fullmatch(r"[a-z_]+=[^;=\s]+(;[a-z_]+=[^;=\s]+)*", text)
-    assert [pair.split("=")[0] for pair in text.split(";")] == list(KEYS)
+    written = [key for key in KEYS if key not in ("hide", "lock") or getattr(settings, key)]  # classroom: if any
+    assert [pair.split("=")[0] for pair in text.split(";")] == written
 
 
 WORDS = {True: ["1", "true", "on", "yes", "TRUE", "Yes"], False: ["0", "false", "off", "no", "False", "NO"]}
@@ -85,7 +88,9 @@ def spellings(draw, key, value):
         if not value:
             return draw(st.sampled_from(["none", "NONE", "None", "-"]))
         return draw(st.sampled_from([",", ", ", " ,"])).join(draw(spellings("n", width)) for width in value)
-    if key == "features":
+    if key in ("hide", "lock") and not value:
+        return draw(st.sampled_from(["none", "NONE", " none "]))
+    if key in ("features", "hide", "lock"):
         names = draw(st.permutations(value))
         return ", ".join(draw(st.sampled_from([name, name.upper()])) for name in names)
     if isinstance(value, int):

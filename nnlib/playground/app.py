@@ -29,7 +29,7 @@ import ipywidgets as widgets
 
 from .controls import Controls
 from .diagram import neuron_names
-from .frame import PICTURE, frame, points
+from .frame import PICTURE, frame, legend, points
 from .layout import arrange, picture
 from .messages import Messages
 from .model import TRAINING_KEYS, Playground
@@ -83,6 +83,7 @@ class PlaygroundApp:
         self.apply_button = widgets.Button(description="Apply settings", layout=widgets.Layout(width="120px"))
         self.apply_button.on_click(lambda _: self.messages.guard("settings", self.apply, self.settings_box.value))
         self.apply_message = self.messages.boxes["settings"]
+        self.legend = widgets.HTML(layout=widgets.Layout(width=f"{PICTURE}px"))
         self.ui = arrange(self, regions, large)
         self.settings_box.value = self.playground.settings_string
         self._rebuilt()
@@ -176,6 +177,7 @@ class PlaygroundApp:
         self.neuron.options = options
         self.neuron.value = keep
         self.chosen = keep
+        self.legend.value = legend(s)
         self._points()
         self.draw()
 

@@ -29,10 +29,15 @@ def frame(pg, chosen=None, span=None):
     values = pg.grid_values()
     output = values[-1].reshape(GRID, GRID, -1)
     column, unit = chosen
-    picture = scaled(values, column, s.act)[:, unit].reshape(GRID, GRID)
+    picture = scaled(values, column, s.act, s.regression)[:, unit].reshape(GRID, GRID)
+    if s.regression:  # a number: the diverging scale of the legend
+        regions = draw.values_png(output[:, :, 0], draw.VALUE_SCALE)
+    else:
+        regions = draw.regions_png(output[:, :, 0] if s.classes == 2 else output, s.discrete)
     return {
-        "diagram": diagram_svg(pg.net, s.features, values, s.act, chosen=chosen, dead=pg.dead_units()),
-        "regions": draw.regions_png(output[:, :, 0] if s.classes == 2 else output, s.discrete),
+        "diagram": diagram_svg(pg.net, s.features, values, s.act, chosen=chosen, dead=pg.dead_units(),
+                               regression=s.regression),
+        "regions": regions,
         "neuron": draw.png(draw.levels_of(draw.upsample(picture)[::-1]), draw.NEURON_TABLE),
         "losses": draw.loss_svg(pg.train_loss, pg.test_loss, max(span or 0, s.epochs)),
         "summary": pg.summary(),
@@ -42,7 +47,16 @@ def frame(pg, chosen=None, span=None):
 def points(pg):
     """The data points over the pictures (the test points only if ``show_test``), as a transparent SVG."""
     sets = [(pg.X_train, pg.y_train, "white")] + ([(pg.X_test, pg.y_test, "#111")] if pg.settings.show_test else [])
-    return draw.points_svg(PICTURE, pg.xs, pg.ys, sets)
+    return draw.points_svg(PICTURE, pg.xs, pg.ys, sets, draw.VALUE_SCALE if pg.settings.regression else None)
+
+
+def legend(settings):
+    """What the output picture shows, in words (HTML): the classes' regions, or the regression's colour scale."""
+    points = "points: white outline training, dark outline test"
+    if settings.regression:
+        return (f"<span style='font-size:12px'>output: the network's number, on this scale · {points}</span>"
+                + draw.scale_svg(draw.VALUE_SCALE, PICTURE))
+    return f"<span style='font-size:12px'>output: the regions of each class · {points}</span>"
 
 
 def _size(svg_text):
@@ -55,7 +69,8 @@ def static_svg(pg, chosen=None):
     pictures, dots = frame(pg, chosen), points(pg)
     width, top = _size(pictures["diagram"])
     parts = [f"<svg x='0' y='0'{pictures['diagram'][4:]}"]  # each part keeps its own size and coordinates
-    for x, key, caption in ((0, "regions", "output: the decision regions"), (PICTURE + 12, "neuron", "the chosen "
+    output = "output: the number (−1.5 … 1.5)" if pg.settings.regression else "output: the decision regions"
+    for x, key, caption in ((0, "regions", output), (PICTURE + 12, "neuron", "the chosen "
                                                                                    "neuron, large")):
         image = base64.b64encode(pictures[key]).decode("ascii")
         parts.append(f"<image x='{x}' y='{top}' width='{PICTURE}' height='{PICTURE}' preserveAspectRatio='none' "

@@ -28,8 +28,7 @@ def picture():
 
 def arrange(app, regions, large):
     """The app's whole widget: buttons and presets, the claim, controls and pictures, the settings string."""
-    legend = widgets.HTML("<span style='font-size:12px'>output: the regions of each class · points: white "
-                          "outline training, dark outline test</span>", layout=widgets.Layout(width=f"{PICTURE}px"))
+    legend = app.legend
     pictures = widgets.VBox([
         app.diagram,
         widgets.HBox([widgets.VBox([regions, legend]), widgets.VBox([large, app.neuron, app.messages.boxes["neuron"]])],

@@ -10,13 +10,19 @@ import dataclasses
 
 import numpy as np
 
-DATASETS = ("xor", "and", "or", "implies", "threshold", "circles", "moons", "blobs", "spiral", "spiral3")
+DATASETS = ("xor", "and", "or", "implies", "threshold", "circles", "moons", "blobs", "spiral", "spiral3", "plane",
+            "gaussians")
+REGRESSION = ("plane", "gaussians")  # data sets whose target is a number: a linear output and squared error
 # The network's inputs, computed from the point (x1, x2): the key's token and what it is.
 FEATURES = {"x1": "x₁", "x2": "x₂", "x1sq": "x₁²", "x2sq": "x₂²", "x1x2": "x₁x₂",
             "sinx1": "sin x₁", "sinx2": "sin x₂"}
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "leaky_relu", "identity")
 OPTIMISERS = ("sgd", "momentum", "adam")
 REGULARISERS = ("none", "l1", "l2")
+# Classroom mode: what a settings string can hide (hide=...) or lock (lock=...): every control, the preset
+# menu and the settings box itself. A hidden or locked control cannot be changed from the widgets.
+CONTROLS = ("dataset", "n", "noise", "train", "seed", "features", "hidden", "act", "lr", "batch", "optimiser",
+            "reg", "rate", "epochs", "show_test", "discrete", "presets", "settings")
 # Ranges: (lowest, highest); lr must be above its lowest, the others may equal it.
 LIMITS = {"n": (40, 2000), "noise": (0.0, 1.0), "train": (0.1, 0.9), "seed": (0, 2**32 - 1), "layers": 6,
           "width": (1, 64), "lr": (0.0, 100.0), "batch": (1, 2000), "rate": (0.0, 10.0), "epochs": (1, 100_000)}
@@ -81,6 +87,7 @@ class Settings:
     Training: ``lr``, ``batch`` (None for the full batch), ``optimiser``, ``reg`` and its
     ``rate`` (the weight penalty), ``epochs`` (how far one Train goes).
     View: ``show_test`` (draw the test points), ``discrete`` (regions without shades).
+    Classroom: ``hide`` and ``lock`` (CONTROLS that are not shown, or shown but cannot be changed).
     """
 
     dataset: str = "xor"
@@ -99,6 +106,8 @@ class Settings:
     epochs: int = 300
     show_test: bool = False
     discrete: bool = False
+    hide: tuple = ()
+    lock: tuple = ()
 
     def __post_init__(self):
         for key in KEYS:  # the dataclass is frozen: normalise the types once, here
@@ -123,7 +132,13 @@ class Settings:
 
     @property
     def classes(self):
+        """The number of classes (3 for spiral3, else 2; a regression set has none, but one output as for 2)."""
         return 3 if self.dataset == "spiral3" else 2
+
+    @property
+    def regression(self):
+        """True when the target is a number (REGRESSION): a linear output, squared error, no accuracy."""
+        return self.dataset in REGRESSION
 
 
 KEYS = tuple(field.name for field in dataclasses.fields(Settings))
@@ -153,6 +168,13 @@ def check_value(key, value):
         if not value:
             refuse(key, "at least one of " + ", ".join(FEATURES), "")
         return tuple(name for name in FEATURES if name in value)  # their canonical order
+    if key in ("hide", "lock"):
+        if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+            refuse(key, "a sequence of control names, e.g. ('noise', 'optimiser')", value)
+        value = tuple(value)
+        for name in value:
+            _choice(key, name, CONTROLS)
+        return tuple(name for name in CONTROLS if name in value)  # their canonical order, once each
     if key == "hidden":
         if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
             refuse(key, "a sequence of layer widths, e.g. (4, 4)", value)

@@ -13,10 +13,14 @@ parse: their key ``cross=1`` means the feature x1·x2 (``features=x1,x2,x1x2``).
 
 import re
 
-from .settings import KEYS, LIMITS, Settings, SettingsError, check_value, number_words, refuse, shorten
+from .settings import CONTROLS, KEYS, LIMITS, Settings, SettingsError, check_value, number_words, refuse, shorten
 
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "on", "yes"), ("0", "false", "off", "no")
 # Numbers as they may be typed: ASCII digits only (Python's int() and float() take "²", "٣" or "1_000" too).
+# Written only when not empty (so that the strings of every earlier version stay canonical): classroom mode.
+OPTIONAL = ("hide", "lock")
+# Control names in hide= and lock= may also be the labels the controls show (written back as their keys).
+ALIASES = {"penalty": "reg", "activation": "act", "data": "dataset", "points": "n", "preset": "presets"}
 WHOLE = re.compile(r"[+-]?[0-9]+")
 DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
@@ -25,8 +29,8 @@ def format_value(key, value):
     """One value as it is written in a settings string (floats in Python's shortest exact form)."""
     if key == "hidden":
         return ",".join(map(str, value)) or "none"
-    if key == "features":
-        return ",".join(value)
+    if key in ("features", "hide", "lock"):
+        return ",".join(value) or "none"
     if key == "batch" and value is None:
         return "full"
     if isinstance(value, bool):
@@ -39,7 +43,8 @@ def format_value(key, value):
 
 def format_settings(settings):
     """The compact string of a ``Settings``: ``key=value`` pairs joined by ``;``, in a fixed order."""
-    return ";".join(f"{key}={format_value(key, getattr(settings, key))}" for key in KEYS)
+    return ";".join(f"{key}={format_value(key, getattr(settings, key))}" for key in KEYS
+                    if key not in OPTIONAL or getattr(settings, key))
 
 
 def parse_value(key, text):
@@ -62,6 +67,14 @@ def parse_value(key, text):
     if key == "features":
         names = [part.strip().lower() for part in text.split(",") if part.strip()]
         return check_value(key, tuple(names) if names else ())
+    if key in ("hide", "lock"):
+        names = [part.strip().lower() for part in text.split(",") if part.strip()]
+        if names == ["none"]:
+            return ()
+        names = [ALIASES.get(name, name) for name in names]
+        if not names:
+            refuse(key, f"control names separated by commas (any of {', '.join(CONTROLS)}), or none", text)
+        return check_value(key, tuple(names))
     if key in ("show_test", "discrete"):
         if text.lower() in TRUE_WORDS + FALSE_WORDS:
             return text.lower() in TRUE_WORDS
@@ -131,7 +144,7 @@ def read_settings(text):
             raise SettingsError("settings: give features (e.g. features=x1,x2,x1x2) or the old cross=1, not both")
         found["features"] = ("x1", "x2", "x1x2") if cross else ("x1", "x2")
     settings, notes = Settings(**found), []
-    missing = [key for key in KEYS if key not in found]
+    missing = [key for key in KEYS if key not in found and key not in OPTIONAL]
     if given and missing:
         note = ("not in the string, so at their defaults: "
                 + ", ".join(f"{key}={format_value(key, getattr(settings, key))}" for key in missing))
