@@ -27,10 +27,11 @@ import time
 
 import ipywidgets as widgets
 
+from . import classroom
 from .controls import Controls
 from .diagram import neuron_names
 from .frame import PICTURE, frame, legend, points
-from .layout import arrange, picture
+from .layout import arrange, buttons, picture
 from .messages import Messages
 from .model import TRAINING_KEYS, Playground
 from .pacing import FramePacer
@@ -58,14 +59,8 @@ class PlaygroundApp:
         self.messages = Messages(self.controls)
         self.failures = self.messages.failures  # (where, exception) of what failed unexpectedly in a callback
         self.controls.show(self.playground.settings)
-        button = {"layout": widgets.Layout(width="92px")}
-        self.train_button = widgets.Button(description="Train", button_style="success", icon="play", **button)
-        self.pause_button = widgets.Button(description="Pause", icon="pause", disabled=True, **button)
-        self.step_button = widgets.Button(description="Step", icon="step-forward", tooltip="one epoch", **button)
-        self.reset_button = widgets.Button(description="Reset", icon="refresh", **button)
-        for button, action in ((self.train_button, self.train), (self.pause_button, self.pause),
-                               (self.step_button, self.step), (self.reset_button, self.reset)):
-            button.on_click(lambda _, action=action: self.messages.guard("top", action))
+        self.train_button, self.pause_button, self.step_button, self.reset_button = buttons(
+            lambda action: self.messages.guard("top", action), self.train, self.pause, self.step, self.reset)
         self.preset = widgets.Dropdown(options=["choose a preset …"] + [p.name for p in PRESETS], description="preset",
                                        style={"description_width": "52px"}, layout=widgets.Layout(width="330px"))
         self.preset.observe(lambda change: self.messages.guard("top", self.choose_preset, change["new"]), names="value")
@@ -84,8 +79,10 @@ class PlaygroundApp:
         self.apply_button.on_click(lambda _: self.messages.guard("settings", self.apply, self.settings_box.value))
         self.apply_message = self.messages.boxes["settings"]
         self.legend = widgets.HTML(layout=widgets.Layout(width=f"{PICTURE}px"))
+        self.classroom_note = widgets.HTML()
         self.ui = arrange(self, regions, large)
         self.settings_box.value = self.playground.settings_string
+        classroom.arrange(self, self.playground.settings)
         self._rebuilt()
 
     @property
@@ -96,6 +93,7 @@ class PlaygroundApp:
     # -- settings ---------------------------------------------------------------------
     def _on_control(self, key):
         """A control changed: use its value if it is allowed, else say why beside it (the others still work)."""
+        classroom.check_allowed(self, key)
         try:
             value = self.controls.read(key)
         except SettingsError:
@@ -145,6 +143,7 @@ class PlaygroundApp:
         with self._lock:
             self.playground.apply(settings)
             self.controls.show(settings)
+            classroom.arrange(self, settings)
             self.settings_box.value = self.playground.settings_string
             self._rebuilt()
         self.messages.notes(self.playground.settings)

@@ -59,18 +59,31 @@ class Controls:
         for widget in self.features.values():
             widget.observe(lambda change: self._changed("features"), names="value")
 
-        def row(key):  # a control and, right under it, its message (empty unless a value was refused)
-            return widgets.VBox([self.fields[key], self.messages[key]])
+        # a control and, right under it, its message (empty unless a value was refused)
+        self.rows = {key: widgets.VBox([self.fields[key], self.messages[key]]) for key in self.fields}
 
         def group(title, children):
             return widgets.VBox([widgets.HTML(f"<b style='font-size:13px'>{title}</b>"), *children],
                                 layout=widgets.Layout(width=GROUP_WIDTH, margin="0 8px 8px 0"))
 
-        boxes = [group(title, [row(key) for key in keys]) for title, keys in GROUPS.items()]
         ticks = list(self.features.values())
         feature_rows = [widgets.HBox(ticks[i:i + 3]) for i in range(0, len(ticks), 3)]
-        boxes.insert(1, group("Features (the network's inputs)", [*feature_rows, self.messages["features"]]))
-        self.box = widgets.HBox(boxes, layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+        self.rows["features"] = widgets.VBox([*feature_rows, self.messages["features"]])
+        self.groups = {title: (keys, group(title, [self.rows[key] for key in keys])) for title, keys in GROUPS.items()}
+        self.groups["Features"] = (("features",), group("Features (the network's inputs)", [self.rows["features"]]))
+        order = ("Data", "Features", "Network", "Training", "View")
+        self.box = widgets.HBox([self.groups[title][1] for title in order],
+                                layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+
+    def classroom(self, settings):
+        """Hide the controls of ``settings.hide`` (a group whose controls are all hidden, title and all) and lock
+        (disable) those of ``settings.lock``; the others are shown and enabled."""
+        for key, row in self.rows.items():
+            row.layout.display = "none" if key in settings.hide else ""
+            for widget in self.features.values() if key == "features" else (self.fields[key],):
+                widget.disabled = key in settings.lock
+        for keys, box in self.groups.values():
+            box.layout.display = "none" if all(key in settings.hide for key in keys) else ""
 
     def _changed(self, key):
         if not self.syncing:
@@ -99,6 +112,21 @@ class Controls:
                 self.fields[key].value = format_value(key, value)
             finally:
                 self.syncing = False
+
+    def format(self, key, settings):
+        """The value of ``key`` in ``settings`` as the settings string writes it."""
+        return format_value(key, getattr(settings, key))
+
+    def put_back(self, key, settings):
+        """Show the value of ``key`` in ``settings`` in its control again (without calling ``on_change``)."""
+        if key == "features":
+            return self.show_features(settings)
+        self.syncing = True
+        try:
+            value = getattr(settings, key)
+            self.fields[key].value = format_value(key, value) if key in TEXTS else value
+        finally:
+            self.syncing = False
 
     def show_features(self, settings):
         """Tick the features of ``settings`` (without calling ``on_change``), the other controls as they are."""

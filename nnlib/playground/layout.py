@@ -13,6 +13,18 @@ from .frame import PICTURE
 PICTURES_WIDTH = "590px"  # the column of pictures: the diagram, two pictures side by side, the losses
 
 
+def buttons(guard, train, pause, step, reset):
+    """The Train, Pause, Step and Reset buttons, each calling its action through ``guard(action)``."""
+    size = {"layout": widgets.Layout(width="92px")}
+    made = (widgets.Button(description="Train", button_style="success", icon="play", **size),
+            widgets.Button(description="Pause", icon="pause", disabled=True, **size),
+            widgets.Button(description="Step", icon="step-forward", tooltip="one epoch", **size),
+            widgets.Button(description="Reset", icon="refresh", **size))
+    for button, action in zip(made, (train, pause, step, reset)):
+        button.on_click(lambda _, action=action: guard(action))
+    return made
+
+
 def picture():
     """A heat map (an Image) with the points (an HTML widget holding an SVG) lying over it: (box, image, points).
 
@@ -39,7 +51,8 @@ def arrange(app, regions, large):
     top = widgets.HBox([app.train_button, app.pause_button, app.step_button, app.reset_button, app.preset,
                         app.messages.boxes["top"]],
                        layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-    settings = widgets.HBox([app.settings_box, app.apply_button, app.apply_message],
-                            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+    settings = app.settings_row = widgets.HBox([app.settings_box, app.apply_button, app.apply_message],
+                                               layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
     body = widgets.HBox([controls, pictures], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
-    return widgets.VBox([top, app.claim, body, settings, app.pacer.box], layout=widgets.Layout(max_width="100%"))
+    return widgets.VBox([top, app.claim, app.classroom_note, body, settings, app.pacer.box],
+                        layout=widgets.Layout(max_width="100%"))

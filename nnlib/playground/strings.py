@@ -19,8 +19,11 @@ TRUE_WORDS, FALSE_WORDS = ("1", "true", "on", "yes"), ("0", "false", "off", "no"
 # Numbers as they may be typed: ASCII digits only (Python's int() and float() take "²", "٣" or "1_000" too).
 # Written only when not empty (so that the strings of every earlier version stay canonical): classroom mode.
 OPTIONAL = ("hide", "lock")
-# Control names in hide= and lock= may also be the labels the controls show (written back as their keys).
-ALIASES = {"penalty": "reg", "activation": "act", "data": "dataset", "points": "n", "preset": "presets"}
+# Control names in hide= and lock= may also be the labels the controls show, or the name of a group of
+# controls (written back as their keys): hide=training hides every training control.
+ALIASES = {"penalty": "reg", "activation": "act", "points": "n", "preset": "presets",
+           "data": "dataset,n,noise,train,seed", "network": "features,hidden,act",
+           "training": "lr,batch,optimiser,reg,rate,epochs", "view": "show_test,discrete"}
 WHOLE = re.compile(r"[+-]?[0-9]+")
 DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
@@ -71,7 +74,7 @@ def parse_value(key, text):
         names = [part.strip().lower() for part in text.split(",") if part.strip()]
         if names == ["none"]:
             return ()
-        names = [ALIASES.get(name, name) for name in names]
+        names = [part for name in names for part in ALIASES.get(name, name).split(",")]
         if not names:
             refuse(key, f"control names separated by commas (any of {', '.join(CONTROLS)}), or none", text)
         return check_value(key, tuple(names))
