@@ -63,14 +63,16 @@ def test_a_hidden_or_locked_control_cannot_change_the_settings(key, value):
 
 
 def test_features_the_presets_and_the_settings_box_can_be_hidden_or_locked():
-    app = PlaygroundApp("hide=features,presets,settings")
+    app = PlaygroundApp("hide=features,presets,export,settings")
     assert app.controls.groups["Features"][1].layout.display == "none"
+    assert app.export_button.layout.display == "none"
     assert app.preset.layout.display == "none" and app.settings_row.layout.display == "none"
     assert "the settings box is hidden too" in app.classroom_note.value
     app.controls.features["x1sq"].value = True
     assert app.playground.settings.features == ("x1", "x2") and not app.controls.features["x1sq"].value
-    assert app.apply("lock=features,presets,settings")  # from Python (the instructor's cell) it still applies
+    assert app.apply("lock=features,presets,export,settings")  # from Python (the instructor's cell) it applies
     assert app.preset.layout.display == "" and app.preset.disabled and app.settings_box.disabled
+    assert app.export_button.disabled and app.export_button.layout.display == ""
     assert app.apply_button.disabled and all(box.disabled for box in app.controls.features.values())
     assert "the settings box is locked" in app.classroom_note.value
     assert app.apply("dataset=xor")  # a string without hide= and lock= shows and unlocks everything

@@ -282,7 +282,7 @@ class PlaygroundApp:
         pictures = frame(self.playground, self.chosen, span=self._target)
         self.diagram.value = pictures["diagram"]
         self.regions.value, self.large.value = pictures["regions"], pictures["neuron"]
-        self.losses.value = pictures["losses"]
+        self.losses.value = f"<div style='display:flex;flex-wrap:wrap'>{pictures['losses']}{pictures['accuracy']}</div>"
         self.status.value = f"<span style='font-size:13px'>{pictures['summary']}</span>"
         self.draw_seconds = self.clock() - start
         self.pacer.sent(self.clock())

@@ -4,8 +4,8 @@ An instructor shares a string such as ``dataset=circles;hide=noise,optimiser,pen
 and the students see only what the lesson needs: a hidden control is not shown, a
 locked one is shown but greyed out, and neither can be changed from the widgets (a
 change that arrives anyway is put back, with a message). Besides the controls, the
-preset menu (``presets``) and the settings box itself (``settings``) can be hidden or
-locked; hiding the settings box hides the way out of classroom mode too, which the
+preset menu (``presets``), the Export button (``export``) and the settings box itself
+(``settings``) can be hidden or locked; hiding the settings box hides the way out of classroom mode too, which the
 note above the controls says. Groups of controls have names: ``hide=training``.
 """
 
@@ -32,6 +32,8 @@ def arrange(app, settings):
     app.controls.classroom(settings)
     app.preset.layout.display = "none" if "presets" in settings.hide else ""
     app.preset.disabled = "presets" in settings.lock
+    app.export_button.layout.display = "none" if "export" in settings.hide else ""
+    app.export_button.disabled = "export" in settings.lock
     app.settings_row.layout.display = "none" if "settings" in settings.hide else ""
     app.settings_box.disabled = app.apply_button.disabled = "settings" in settings.lock
     app.classroom_note.value = note(settings)

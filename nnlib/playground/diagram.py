@@ -18,6 +18,7 @@ from .draw import VALUE_SCALE, layer_png, resample, svg
 from .settings import FEATURES
 
 MAX_LINES = 256  # connections drawn between two layers at most (the strongest)
+MAX_HOVER = 300  # up to this many weights in all, each connection shows its weight on hover (a <title>)
 WIDTH = 560  # about how wide the diagram is, in pixels
 SIGMOID_LIKE = ("sigmoid",)  # activations whose values are 0 … 1: drawn with 0.5 in the middle
 
@@ -81,8 +82,13 @@ def positions(widths, top):
     return layouts, blocks, columns, gap, left - gap + right, height
 
 
-def _connections(W, xa, ya, xb, yb, size_a, size_b):
-    """SVG paths of the strongest MAX_LINES weights W[j, i] (from neuron i to neuron j), grouped by colour and width."""
+def _connections(W, xa, ya, xb, yb, size_a, size_b, names=None):
+    """SVG paths of the strongest MAX_LINES weights W[j, i] (from neuron i to neuron j), grouped by colour and width.
+
+    With ``names`` (the names of the neurons the weights come from and go to), every
+    connection also gets a wide transparent twin holding a ``<title>``: hovering a
+    connection shows its weight, in every browser and front end, with no JavaScript.
+    """
     strength = np.abs(np.nan_to_num(W, nan=0.0, posinf=0.0, neginf=0.0))
     order = np.argsort(strength, axis=None)[::-1][:MAX_LINES]
     j, i = np.divmod(order, W.shape[1])
@@ -98,6 +104,13 @@ def _connections(W, xa, ya, xb, yb, size_a, size_b):
             colour = CLASS_COLORS[1] if sign else CLASS_COLORS[0]
             parts.append(f"<path d='{d}' stroke='{colour}' stroke-width='{0.6 + width / 2:g}' stroke-opacity='0.75' "
                          "fill='none'/>")
+    if names is not None:
+        sources, targets = names
+        hover = "".join(
+            f"<path d='M{xa[a] + size_a:.0f} {ya[a] + size_a / 2:.1f}L{xb[b]:.0f} {yb[b] + size_b / 2:.1f}' "
+            f"class='weight' data-weight='{W[b, a]:.6g}'><title>weight {W[b, a]:.3g}: {sources[a]} → {targets[b]}"
+            "</title></path>" for b, a in zip(j.tolist(), i.tolist()))
+        parts.append(f"<g stroke='#000' stroke-opacity='0' stroke-width='7' fill='none'>{hover}</g>")
     return "".join(parts)
 
 
@@ -122,8 +135,11 @@ def diagram_svg(net, features, values, act, *, chosen=None, dead=None, regressio
         places.append((left + sub * pitch + pad, block_top + row * pitch + pad))
     sizes = [size for size, _, _ in layouts]
     parts, notes = [], []
+    hover = sum(layer.W.size for layer in dense) <= MAX_HOVER
+    names = [[_name(column, unit, widths, features) for unit in range(n)] for column, n in enumerate(widths)]
     for column, layer in enumerate(dense):  # connections first, so that the neurons are drawn over them
-        parts.append(_connections(layer.W, *places[column], *places[column + 1], sizes[column], sizes[column + 1]))
+        parts.append(_connections(layer.W, *places[column], *places[column + 1], sizes[column], sizes[column + 1],
+                                  names[column:column + 2] if hover else None))
         if layer.W.size > MAX_LINES:
             notes.append(f"{layer.W.size}")
     pictures = neuron_pictures(values, act, sizes, regression)

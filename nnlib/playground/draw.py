@@ -199,7 +199,7 @@ def points_svg(size, xs, ys, sets, scale=None):
     return svg(size, size, "".join(parts) + halo, "the data points")
 
 
-def _polyline(values, epochs, width, height, top, colour, dash=""):
+def polyline(values, epochs, width, height, top, colour, dash=""):
     if len(values) == 0:
         return ""
     keep = np.arange(len(values)) if len(values) <= 240 else np.linspace(0, len(values) - 1, 240).astype(int)
@@ -219,7 +219,7 @@ def loss_svg(train_loss, test_loss, span, width=300, height=150):
     top = max(0.1, float(np.ceil(10 * finite.max()) / 10)) if len(finite) else 1.0
     span = max(span, len(train_loss), 1)
     test_colour, dash = CLASS_COLORS[2], "stroke-dasharray='6 3'"
-    lines = _polyline(train_loss, span, w, h, top, "#222") + _polyline(test_loss, span, w, h, top, test_colour, dash)
+    lines = polyline(train_loss, span, w, h, top, "#222") + polyline(test_loss, span, w, h, top, test_colour, dash)
     train_now, test_now = (f"{train_loss[-1]:.3f}", f"{test_loss[-1]:.3f}") if len(train_loss) else ("–", "–")
     body = (f"<line x1='0' x2='22' y1='10' y2='10' stroke='#222' stroke-width='2'/>"
             f"<text x='26' y='14'>train loss {train_now}</text>"

@@ -11,6 +11,7 @@ import html
 import re
 
 from . import draw
+from .curves import accuracy_svg
 from .diagram import diagram_svg, scaled
 from .model import GRID
 
@@ -18,7 +19,8 @@ PICTURE = 280  # pixels: the decision regions and the chosen neuron
 
 
 def frame(pg, chosen=None, span=None):
-    """The pictures of the Playground ``pg`` now: a dict of diagram (SVG), regions and neuron (PNG), losses (SVG).
+    """The pictures of the Playground ``pg`` now: a dict of diagram (SVG), regions and neuron (PNG), losses and
+    accuracy (SVG; no accuracy for regression), and the summary line.
 
     ``chosen`` is the (column, unit) of the neuron shown large (default: the first
     hidden neuron, or the first input without hidden layers); ``span`` the epochs
@@ -40,6 +42,7 @@ def frame(pg, chosen=None, span=None):
         "regions": regions,
         "neuron": draw.png(draw.levels_of(draw.upsample(picture)[::-1]), draw.NEURON_TABLE),
         "losses": draw.loss_svg(pg.train_loss, pg.test_loss, max(span or 0, s.epochs)),
+        "accuracy": "" if s.regression else accuracy_svg(*pg.accuracies.T, max(span or 0, s.epochs)),
         "summary": pg.summary(),
     }
 
@@ -78,9 +81,12 @@ def static_svg(pg, chosen=None):
                      f"<text x='{x + 2}' y='{top + PICTURE + 16}'>{caption}</text>")
     losses_top = top + PICTURE + 28
     parts.append(f"<svg x='0' y='{losses_top}'{pictures['losses'][4:]}")
-    _, losses_height = _size(pictures["losses"])
+    losses_width, losses_height = _size(pictures["losses"])
+    if pictures["accuracy"]:  # beside the losses
+        parts.append(f"<svg x='{losses_width + 4}' y='{losses_top}'{pictures['accuracy'][4:]}")
+        losses_width += 4 + _size(pictures["accuracy"])[0]
     parts.append(f"<text x='2' y='{losses_top + losses_height + 18}'>{html.escape(pictures['summary'])}</text>")
-    return draw.svg(max(width, 2 * PICTURE + 12), losses_top + losses_height + 26, "".join(parts),
+    return draw.svg(max(width, 2 * PICTURE + 12, losses_width), losses_top + losses_height + 26, "".join(parts),
                     "the playground: the network, the decision regions, a neuron and the losses")
 
 

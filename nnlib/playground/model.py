@@ -26,6 +26,7 @@ from ..network import mlp
 from ..optimisers import get_optimiser
 from ..plot.grid import plane_grid
 from ..regularisation import add_penalty_gradient
+from . import export
 from .datasets import FEATURE_FUNCTIONS, features, make_data, split  # noqa: F401 (tests use them from here)
 from .settings import KEYS, Settings
 from .strings import parse_settings
@@ -111,7 +112,7 @@ class Playground:
         self._shuffle = np.random.default_rng(np.random.SeedSequence([s.seed, 4]))
         self._order, self._start, self._epoch_loss = None, 0, 0.0
         self.epoch, self.batches, self.diverged = 0, 0, False
-        self._train_loss, self._test_loss = [], []
+        self._train_loss, self._test_loss, self._accuracies = [], [], []
         return self
 
     def _train_batch(self):
@@ -142,6 +143,8 @@ class Playground:
     def _end_epoch(self):
         self._train_loss.append(float(self._epoch_loss))
         self._test_loss.append(float(self.net.loss(self.F_test, self.T_test, self.loss_name)))
+        if not self.settings.regression:  # for the accuracy curve beside the loss curve
+            self._accuracies.append((self.train_accuracy, self.test_accuracy))
         self._order, self._epoch_loss = None, 0.0
         self.epoch += 1
         if not all(np.isfinite(p).all() for p in self.net.parameters()):  # a saturated tanh hides inf weights
@@ -197,6 +200,11 @@ class Playground:
         """The test loss after every epoch so far."""
         return np.array(self._test_loss)
 
+    @property
+    def accuracies(self):
+        """(train, test) accuracy after every epoch so far, shape (epochs, 2); empty for regression."""
+        return np.array(self._accuracies, dtype=float).reshape(-1, 2)
+
     def _accuracy(self, F, y):
         if self.settings.regression:  # a number is not right or wrong: the loss says how far off
             return None
@@ -210,6 +218,14 @@ class Playground:
     @property
     def test_accuracy(self):
         return self._accuracy(self.F_test, self.y_test)
+
+    def weights(self):
+        """The network's weights and biases as numpy arrays (copies): {"W1": …, "b1": …, …} (``export``)."""
+        return export.weights(self)
+
+    def snippet(self):
+        """Python source that rebuilds this network with nnlib (``mlp`` and ``set_parameters``) and its features."""
+        return export.snippet(self)
 
     def layer_values(self, F):
         """Every layer's values for inputs F: [F, first hidden layer's activations, …, the output]."""

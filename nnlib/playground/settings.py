@@ -20,9 +20,9 @@ ACTIVATIONS = ("tanh", "sigmoid", "relu", "leaky_relu", "identity")
 OPTIMISERS = ("sgd", "momentum", "adam")
 REGULARISERS = ("none", "l1", "l2")
 # Classroom mode: what a settings string can hide (hide=...) or lock (lock=...): every control, the preset
-# menu and the settings box itself. A hidden or locked control cannot be changed from the widgets.
+# menu, the Export button and the settings box itself. A hidden or locked control cannot be changed from the widgets.
 CONTROLS = ("dataset", "n", "noise", "train", "seed", "features", "hidden", "act", "lr", "batch", "optimiser",
-            "reg", "rate", "epochs", "show_test", "discrete", "presets", "settings")
+            "reg", "rate", "epochs", "show_test", "discrete", "presets", "export", "settings")
 # Ranges: (lowest, highest); lr must be above its lowest, the others may equal it.
 LIMITS = {"n": (40, 2000), "noise": (0.0, 1.0), "train": (0.1, 0.9), "seed": (0, 2**32 - 1), "layers": 6,
           "width": (1, 64), "lr": (0.0, 100.0), "batch": (1, 2000), "rate": (0.0, 10.0), "epochs": (1, 100_000)}
