@@ -80,3 +80,5 @@ def test_the_export_button_shows_the_snippet():
     assert "after 10 epochs" in app.export_note.value and "app.playground.weights()" in app.export_note.value
     np.testing.assert_array_equal(predictions(app.export_area.value, app.playground.X_test),
                                   app.playground.probabilities(app.playground.X_test))
+    app.controls.fields["dataset"].value = "moons"  # a new network: the export of the old one goes away
+    assert app.export_area.layout.display == "none" and app.export_note.layout.display == "none"

@@ -177,6 +177,7 @@ class PlaygroundApp:
         self.neuron.value = keep
         self.chosen = keep
         self.legend.value = legend(s)
+        self.export_area.layout.display = self.export_note.layout.display = "none"  # it was of the old network
         self._points()
         self.draw()
 

@@ -7,7 +7,9 @@ ticking a feature must add an input neuron to the diagram, a preset must apply,
 Pause must stop training within 150 ms (the median of three tries), and at 800 px nothing may be cut off or
 scroll sideways, with no text under 12 px (the diagram's labels, which shrink with it, not under 11 px for the
 widest network the controls allow). A bad value typed into a box is refused with a message beside it, and the
-app goes on working. Screenshots at 800 and 1400 px are saved (their folder is printed) for a person to look at.
+app goes on working. A regression set trains with its colour scale and no accuracy, every connection's weight
+is reachable by the pointer in a <title>, Export shows Python that rebuilds the network, and a classroom string
+hides and locks controls until another string is applied. Screenshots at 800 and 1400 px are saved (their folder is printed) for a person to look at.
 """
 
 import json
@@ -264,5 +266,57 @@ def test_a_bad_value_is_said_beside_its_box_and_the_app_goes_on(lab, browser, sc
     page.wait_for_function("document.querySelector('.widget-textarea textarea').value.startsWith('dataset=moons')")
     assert "noise=0;" in settings_shown(page) and "rate=0.1;" in settings_shown(page)
     assert not page.get_by_text("invalid literal", exact=False).count()
+    assert not errors, "; ".join(errors)
+    page.close()
+
+
+def test_regression_export_weights_on_hover_and_a_classroom_string(lab, browser, screenshots):
+    page, errors = open_playground(browser, lab, 1400)
+    # regression: the output is a number on a colour scale, the loss is squared error, no accuracy
+    apply(page, "dataset=gaussians;noise=0.05;hidden=8;optimiser=adam;lr=0.03;epochs=100")
+    expect(page.get_by_text("output: the network's number", exact=False)).to_be_visible(timeout=30_000)
+    assert page.locator("linearGradient#value-scale").count() == 1
+    page.locator(".widget-button", has_text="Train").click()
+    page.wait_for_function("document.body.innerText.includes('epoch 100 ·')", timeout=60_000)
+    status = page.locator(STATUS).first.inner_text()
+    assert "loss train" in status and "accuracy" not in status
+    assert page.locator("svg[aria-label='training and test accuracy']").count() == 0
+    page.screenshot(path=screenshots / "playground-1400-regression.png", full_page=True)
+
+    # every connection holds its weight in a <title>, and the pointer reaches it between the neurons
+    hover = page.evaluate("""() => {
+        const paths = Array.from(document.querySelectorAll('path.weight'));
+        const hits = paths.filter(path => {
+            const box = path.getBoundingClientRect();
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            return document.elementFromPoint(x, y) === path || document.elementsFromPoint(x, y).includes(path);
+        });
+        return {count: paths.length, hits: hits.length, title: paths.length ? paths[0].textContent : ''};
+    }""")
+    assert hover["count"] == 2 * 8 + 8 and hover["hits"] == hover["count"], hover
+    assert re.fullmatch(r"weight -?[0-9.e+-]+: input x[₁₂] → layer 1, neuron [0-9]", hover["title"]), hover
+
+    # Export: Python that rebuilds the network
+    page.locator(".widget-button", has_text="Export").click()
+    page.wait_for_function("Array.from(document.querySelectorAll('.widget-textarea textarea'))"
+                           ".some(area => area.value.includes('nnlib.mlp([2, 8, 1]'))", timeout=30_000)
+    expect(page.get_by_text("app.playground.weights()", exact=False)).to_be_visible()
+
+    # a classroom string: noise, optimiser and penalty hidden, the data set locked
+    apply(page, "dataset=circles;hide=noise,optimiser,penalty;lock=dataset")
+    expect(page.get_by_text("Classroom mode (hidden: noise, optimiser, reg; locked: dataset)",
+                            exact=False)).to_be_visible(timeout=30_000)
+    for label in ("noise", "optimiser", "penalty"):
+        expect(page.locator(".widget-text, .widget-dropdown", has=page.get_by_text(label, exact=True))).to_be_hidden()
+    dataset = page.locator(".widget-dropdown", has=page.get_by_text("data", exact=True)).locator("select")
+    expect(dataset).to_be_disabled()
+    expect(page.locator(".widget-text", has=page.get_by_text("learning rate", exact=True))).to_be_visible()
+    classes = page.locator(".widget-html", has_text="regions of each class")
+    expect(classes).to_be_visible()
+    page.screenshot(path=screenshots / "playground-1400-classroom.png", full_page=True)
+    # the settings box, shown, leads out of it
+    apply(page, "dataset=moons")
+    expect(page.locator(".widget-text", has=page.get_by_text("noise", exact=True))).to_be_visible(timeout=30_000)
+    expect(dataset).to_be_enabled()
     assert not errors, "; ".join(errors)
     page.close()
