@@ -9,7 +9,8 @@ scroll sideways, with no text under 12 px (the diagram's labels, which shrink wi
 widest network the controls allow). A bad value typed into a box is refused with a message beside it, and the
 app goes on working. A regression set trains with its colour scale and no accuracy, every connection's weight
 is reachable by the pointer in a <title>, Export shows Python that rebuilds the network, and a classroom string
-hides and locks controls until another string is applied. Screenshots at 800 and 1400 px are saved (their folder is printed) for a person to look at.
+hides and locks controls until another string is applied. Screenshots at 800 and 1400 px are saved (their
+folder is printed) for a person to look at.
 """
 
 import json
