@@ -20,7 +20,7 @@ def test_hide_and_lock_have_one_canonical_form_written_only_when_used():
     assert parse_settings("hide=none") == Settings() == parse_settings("hide=None;lock=none")
     # names of groups stand for their controls
     assert parse_settings("hide=training").hide == ("lr", "batch", "optimiser", "reg", "rate", "epochs")
-    assert parse_settings("lock=data").lock == ("dataset", "n", "noise", "train", "seed")
+    assert parse_settings("lock=data").lock == ("dataset", "n", "noise", "train", "seed", "points")
     assert parse_settings("hide=network,view").hide == ("features", "hidden", "act", "show_test", "discrete")
     assert parse_settings("hide=" + ",".join(reversed(CONTROLS))).hide == CONTROLS
 

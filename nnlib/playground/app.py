@@ -101,7 +101,9 @@ class PlaygroundApp:
                 self.controls.show_features(self.playground.settings)
             raise
         self.controls.show_value(key, value)
-        self._use(self.playground.settings.replace(**{key: value}))
+        changes = {key: value, "dataset": "own"} if key == "points" else {key: value}  # pasted: use them
+        self._use(self.playground.settings.replace(**changes))
+        self.controls.put_back("dataset", self.playground.settings)
         self.messages.notes(self.playground.settings)
 
     def _use(self, settings):

@@ -48,9 +48,12 @@ def make_data(settings):
     no information (noise is added to the points after labelling). The other classification
     sets are nnlib.data's, with ``noise`` as their noise; the spirals wind SPIRAL_TURNS times.
     The regression sets draw points uniformly in [−1.5, 1.5]² and add noise of standard
-    deviation ``noise`` to the value (not to the point).
+    deviation ``noise`` to the value (not to the point). "own" gives your points as they are.
     """
     s = settings
+    if s.dataset == "own":  # your points, as they are (n and noise are not used)
+        points = np.array(s.points, dtype=float)
+        return points[:, :2], points[:, 2]
     rng = np.random.default_rng(np.random.SeedSequence([s.seed, 1]))
     if s.dataset in REGRESSION_FUNCTIONS:
         X = rng.uniform(-SIDE, SIDE, size=(s.n, 2))
@@ -72,10 +75,11 @@ def split(settings, X, y, seed):
     """((X_train, y_train), (X_test, y_test)): ``settings.train`` of the points for training.
 
     Classes are split stratified (nnlib.data.split); regression targets are numbers,
-    each its own "class", so they are split as one group (the targets ride along as a column).
+    each its own "class", so they are split as one group (the targets ride along as a column),
+    and so are your own points (a class of them may have too few points to be stratified).
     """
     shares = (settings.train, 1 - settings.train)
-    if not settings.regression:
+    if not settings.regression and settings.dataset != "own":
         return data.split(X, y, shares, seed=seed)
     parts = data.split(np.column_stack([X, y]), np.zeros(len(X)), shares, seed=seed)
     return [(part[:, :2], part[:, 2]) for part, _ in parts]

@@ -13,16 +13,17 @@ parse: their key ``cross=1`` means the feature x1·x2 (``features=x1,x2,x1x2``).
 
 import re
 
+from .own import compact, parse_compact
 from .settings import CONTROLS, KEYS, LIMITS, Settings, SettingsError, check_value, number_words, refuse, shorten
 
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "on", "yes"), ("0", "false", "off", "no")
 # Numbers as they may be typed: ASCII digits only (Python's int() and float() take "²", "٣" or "1_000" too).
 # Written only when not empty (so that the strings of every earlier version stay canonical): classroom mode.
-OPTIONAL = ("hide", "lock")
+OPTIONAL = ("hide", "lock", "points")
 # Control names in hide= and lock= may also be the labels the controls show, or the name of a group of
 # controls (written back as their keys): hide=training hides every training control.
-ALIASES = {"penalty": "reg", "activation": "act", "points": "n", "preset": "presets",
-           "data": "dataset,n,noise,train,seed", "network": "features,hidden,act",
+ALIASES = {"penalty": "reg", "activation": "act", "preset": "presets",
+           "data": "dataset,n,noise,train,seed,points", "network": "features,hidden,act",
            "training": "lr,batch,optimiser,reg,rate,epochs", "view": "show_test,discrete"}
 WHOLE = re.compile(r"[+-]?[0-9]+")
 DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
@@ -34,6 +35,8 @@ def format_value(key, value):
         return ",".join(map(str, value)) or "none"
     if key in ("features", "hide", "lock"):
         return ",".join(value) or "none"
+    if key == "points":
+        return compact(value) or "none"
     if key == "batch" and value is None:
         return "full"
     if isinstance(value, bool):
@@ -70,6 +73,8 @@ def parse_value(key, text):
     if key == "features":
         names = [part.strip().lower() for part in text.split(",") if part.strip()]
         return check_value(key, tuple(names) if names else ())
+    if key == "points":
+        return () if text.lower() in ("none", "") else parse_compact(text)
     if key in ("hide", "lock"):
         names = [part.strip().lower() for part in text.split(",") if part.strip()]
         if names == ["none"]:
@@ -165,8 +170,13 @@ def _old_cross(text):
 
 
 def unused(settings):
-    """{key: note} for values that are allowed but have no effect (a penalty rate while the penalty is none)."""
+    """{key: note} for values that are allowed but have no effect (a penalty rate while the penalty is none,
+    pasted points while another data set is chosen)."""
+    notes = {}
     if settings.reg == "none" and settings.rate != 0:
-        return {"rate": f"rate={format_value('rate', settings.rate)} is not used while the penalty (reg) is none: "
-                        "choose l1 or l2 for it to act"}
-    return {}
+        notes["rate"] = (f"rate={format_value('rate', settings.rate)} is not used while the penalty (reg) is none: "
+                         "choose l1 or l2 for it to act")
+    if settings.points and settings.dataset != "own":
+        notes["points"] = (f"your {len(settings.points)} points are not used while the data set is "
+                           f"{settings.dataset}: choose own for them")
+    return notes
