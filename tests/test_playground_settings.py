@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nnlib.playground.own import compact
 from nnlib.playground.settings import (
     ACTIVATIONS,
     CONTROLS,
@@ -18,7 +19,6 @@ from nnlib.playground.settings import (
     check_value,
     shorten,
 )
-from nnlib.playground.own import compact
 from nnlib.playground.strings import format_settings, format_value, parse_settings, parse_value
 
 DEFAULT = ("dataset=xor;n=200;noise=0.2;train=0.5;seed=0;features=x1,x2;hidden=4;act=tanh;lr=0.3;batch=full;"
