@@ -11,6 +11,7 @@ from nnlib.playground.datasets import FEATURE_FUNCTIONS
 from nnlib.playground.diagram import MAX_HOVER
 from nnlib.playground.export import FEATURE_SOURCE, predictions, run
 from nnlib.playground.frame import frame, static_svg
+from nnlib.playground.model import ACCURACY_POINTS
 
 
 def test_the_feature_source_computes_what_the_playground_computes():
@@ -48,14 +49,26 @@ def test_the_snippet_rebuilds_the_network_exactly(text):
 
 def test_accuracy_is_recorded_per_epoch_and_drawn_beside_the_loss():
     pg = Playground("dataset=circles;features=x1sq,x2sq;hidden=none;lr=1;epochs=60").train()
-    assert pg.accuracies.shape == (60, 2)
-    assert tuple(pg.accuracies[-1]) == (pg.train_accuracy, pg.test_accuracy) and pg.accuracies[-1, 1] > 0.9
+    assert pg.accuracies.shape == (60, 3) and list(pg.accuracies[:, 0]) == list(range(1, 61))
+    assert tuple(pg.accuracies[-1]) == (60, pg.train_accuracy, pg.test_accuracy) and pg.accuracies[-1, 2] > 0.9
     pictures = frame(pg)
     assert f"test acc. {pg.test_accuracy:.0%}" in pictures["accuracy"]
     assert "<polyline" in pictures["accuracy"] and "training and test accuracy" in static_svg(pg)
-    assert accuracy_svg([], [], 10).count("<polyline") == 0 and "train acc. –" in accuracy_svg([], [], 10)
+    assert accuracy_svg([], 10).count("<polyline") == 0 and "train acc. –" in accuracy_svg([], 10)
     regression = Playground("dataset=plane;epochs=5").train()
-    assert regression.accuracies.shape == (0, 2) and frame(regression)["accuracy"] == ""
+    assert regression.accuracies.shape == (0, 3) and frame(regression)["accuracy"] == ""
+
+
+def test_a_long_run_measures_accuracy_ever_less_often_but_keeps_its_curve():
+    pg = Playground("dataset=xor;epochs=1000").train()
+    epochs = pg.accuracies[:, 0]
+    assert ACCURACY_POINTS <= len(epochs) < 2 * ACCURACY_POINTS
+    stride = epochs[1] - epochs[0]
+    assert stride == 8 and np.all(np.diff(epochs) == stride) and epochs[-1] == 1000 - 1000 % stride
+    again = Playground("dataset=xor").step(200).step(800)  # in steps: the same rows
+    np.testing.assert_array_equal(again.accuracies, pg.accuracies)
+    svg = accuracy_svg(pg.accuracies, 1000)
+    assert svg.count("<polyline") == 2 and "1000 epochs" in svg
 
 
 def test_hovering_a_connection_shows_its_weight():

@@ -75,6 +75,7 @@ class PlaygroundApp:
         self.losses = widgets.HTML()
         self.settings_box = widgets.Textarea(description="settings", style={"description_width": "60px"},
                                              layout=widgets.Layout(width="auto", flex="1 1 400px", height="52px"))
+        self.settings_box.add_class("playground-settings")  # for the browser test (the points box is one too)
         self.apply_button = widgets.Button(description="Apply settings", layout=widgets.Layout(width="120px"))
         self.apply_button.on_click(lambda _: self.messages.guard("settings", self.apply, self.settings_box.value))
         self.apply_message = self.messages.boxes["settings"]
@@ -126,10 +127,9 @@ class PlaygroundApp:
     def apply(self, text, preset=None):
         """Restore the configuration in a settings string; a bad string only shows a message. Returns success.
 
-        A string that leaves keys out is applied with a note beside Apply that names
-        them (they take their defaults; a string cut short is one way to get there),
-        and one with a value that has no effect with a note about it. The claim of a
-        preset stays while its settings are changed control by control (the claims
+        A string that leaves keys out is applied with a note beside Apply that names them (they take their
+        defaults; a string cut short is one way to get there), and one with a value that has no effect with a
+        note about it. A preset's claim stays while its settings are changed control by control (the claims
         say what to change); another settings string replaces it.
         """
         if not isinstance(text, str) or not text.strip():

@@ -3,17 +3,26 @@
 import numpy as np
 
 from ..plot.palette import CLASS_COLORS
-from .draw import polyline, svg
+from .draw import svg
 
 
-def accuracy_svg(train_accuracy, test_accuracy, span, width=280, height=150):
-    """Training (solid) and test (dashed) accuracy per epoch, 0 … 100 %; the x axis runs to ``span`` epochs."""
+def _line(epochs, values, span, w, h, colour, dash=""):
+    if len(values) == 0:
+        return ""
+    points = " ".join(f"{e / span * w:.1f},{h - v * h:.1f}" for e, v in zip(epochs, values))
+    return f"<polyline points='{points}' fill='none' stroke='{colour}' stroke-width='2' {dash}/>"
+
+
+def accuracy_svg(accuracies, span, width=280, height=150):
+    """Training (solid) and test (dashed) accuracy, 0 … 100 %, from rows (epoch, train, test)
+    (``Playground.accuracies``); the x axis runs to ``span`` epochs."""
     left, right, top_pad, bottom = 40, 8, 26, 20
     w, h = width - left - right, height - top_pad - bottom
-    span = max(span, len(train_accuracy), 1)
+    epochs, train_accuracy, test_accuracy = np.asarray(accuracies, dtype=float).reshape(-1, 3).T
+    span = int(max(span, epochs[-1] if len(epochs) else 0, 1))
     test_colour, dash = CLASS_COLORS[2], "stroke-dasharray='6 3'"
-    lines = (polyline(np.asarray(train_accuracy, float), span, w, h, 1.0, "#222")
-             + polyline(np.asarray(test_accuracy, float), span, w, h, 1.0, test_colour, dash))
+    lines = (_line(epochs, train_accuracy, span, w, h, "#222")
+             + _line(epochs, test_accuracy, span, w, h, test_colour, dash))
     now = [f"{values[-1]:.0%}" if len(values) else "–" for values in (train_accuracy, test_accuracy)]
     body = (f"<line x1='0' x2='22' y1='10' y2='10' stroke='#222' stroke-width='2'/>"
             f"<text x='26' y='14'>train acc. {now[0]}</text>"
@@ -25,5 +34,6 @@ def accuracy_svg(train_accuracy, test_accuracy, span, width=280, height=150):
             f"<text x='-4' y='10' text-anchor='end'>100%</text>"
             f"<text x='-4' y='{h / 2 + 4:g}' text-anchor='end'>50%</text>"
             f"<text x='-4' y='{h}' text-anchor='end'>0</text>"
-            f"<text x='0' y='{h + 15}'>0</text><text x='{w}' y='{h + 15}' text-anchor='end'>{span} epochs</text></g>")
+            f"<text x='0' y='{h + 15}'>0</text><text x='{w}' y='{h + 15}' text-anchor='end'>{span} epochs</text>"
+            "</g>")
     return svg(width, height, body, "training and test accuracy")

@@ -42,7 +42,7 @@ def frame(pg, chosen=None, span=None):
         "regions": regions,
         "neuron": draw.png(draw.levels_of(draw.upsample(picture)[::-1]), draw.NEURON_TABLE),
         "losses": draw.loss_svg(pg.train_loss, pg.test_loss, max(span or 0, s.epochs)),
-        "accuracy": "" if s.regression else accuracy_svg(*pg.accuracies.T, max(span or 0, s.epochs)),
+        "accuracy": "" if s.regression else accuracy_svg(pg.accuracies, max(span or 0, s.epochs)),
         "summary": pg.summary(),
     }
 

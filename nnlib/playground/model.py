@@ -33,6 +33,7 @@ from .strings import parse_settings
 
 # Changing only these keeps the network and its training (the others start again).
 TRAINING_KEYS = ("lr", "batch", "optimiser", "reg", "rate", "epochs", "show_test", "discrete", "hide", "lock")
+ACCURACY_POINTS = 64  # the accuracy curve keeps from 64 to 127 points (see Playground.accuracies)
 GRID = 49  # points per axis of the plane the pictures are drawn on (nnlib.grid.plane_grid)
 
 
@@ -112,7 +113,7 @@ class Playground:
         self._shuffle = np.random.default_rng(np.random.SeedSequence([s.seed, 4]))
         self._order, self._start, self._epoch_loss = None, 0, 0.0
         self.epoch, self.batches, self.diverged = 0, 0, False
-        self._train_loss, self._test_loss, self._accuracies = [], [], []
+        self._train_loss, self._test_loss, self._accuracies, self._stride = [], [], [], 1
         return self
 
     def _train_batch(self):
@@ -143,10 +144,13 @@ class Playground:
     def _end_epoch(self):
         self._train_loss.append(float(self._epoch_loss))
         self._test_loss.append(float(self.net.loss(self.F_test, self.T_test, self.loss_name)))
-        if not self.settings.regression:  # for the accuracy curve beside the loss curve
-            self._accuracies.append((self.train_accuracy, self.test_accuracy))
         self._order, self._epoch_loss = None, 0.0
         self.epoch += 1
+        if not self.settings.regression and self.epoch % self._stride == 0:  # the accuracy curve's points
+            self._accuracies.append((self.epoch, self.train_accuracy, self.test_accuracy))
+            if len(self._accuracies) >= 2 * ACCURACY_POINTS:  # every other one, and half as often from now on
+                self._stride *= 2
+                self._accuracies = [row for row in self._accuracies if row[0] % self._stride == 0]
         if not all(np.isfinite(p).all() for p in self.net.parameters()):  # a saturated tanh hides inf weights
             self.diverged = True
 
@@ -202,8 +206,13 @@ class Playground:
 
     @property
     def accuracies(self):
-        """(train, test) accuracy after every epoch so far, shape (epochs, 2); empty for regression."""
-        return np.array(self._accuracies, dtype=float).reshape(-1, 2)
+        """Rows (epoch, train accuracy, test accuracy) after some epochs, (k, 3); none for regression.
+
+        Every epoch at first; once there are 2·ACCURACY_POINTS rows, every other row is
+        dropped and accuracy measured half as often, so that it never costs a long run
+        more than a few hundred evaluations (each is a pass over all the points).
+        """
+        return np.array(self._accuracies, dtype=float).reshape(-1, 3)
 
     def _accuracy(self, F, y):
         if self.settings.regression:  # a number is not right or wrong: the loss says how far off

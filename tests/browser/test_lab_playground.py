@@ -118,13 +118,13 @@ def input_neurons(page):
 
 
 def settings_shown(page):
-    return page.locator(".widget-textarea textarea").first.input_value()
+    return page.locator(".playground-settings textarea").first.input_value()
 
 
 def apply(page, text):
-    page.locator(".widget-textarea textarea").first.fill(text)
+    page.locator(".playground-settings textarea").first.fill(text)
     page.locator(".widget-button", has_text="Apply settings").click()
-    page.wait_for_function("(text) => document.querySelector('.widget-textarea textarea').value.includes(text)",
+    page.wait_for_function("(text) => document.querySelector('.playground-settings textarea').value.includes(text)",
                            arg=text.split(";")[0], timeout=30_000)
 
 
@@ -155,7 +155,7 @@ def test_the_playground_trains_draws_every_neuron_applies_presets_and_pauses_at_
     # a preset applies: its settings string is what the playground then uses
     page.locator(".widget-dropdown", has=page.get_by_text("preset", exact=True)).locator("select").select_option(
         label="x1·x2 replaces the hidden layer")
-    page.wait_for_function("document.querySelector('.widget-textarea textarea').value.includes('x1x2;hidden=none')")
+    page.wait_for_function("document.querySelector('.playground-settings textarea').value.includes('x1x2;hidden=none')")
     # the diagram follows the settings string in a later message from the kernel: wait for it
     expect(page.locator("rect.neuron[data-column='1']")).to_have_count(1, timeout=30_000)  # the output, no hidden layer
     assert input_neurons(page) == 3
@@ -251,20 +251,20 @@ def type_into(page, label, text):
 def test_a_bad_value_is_said_beside_its_box_and_the_app_goes_on(lab, browser, screenshots):
     page, errors = open_playground(browser, lab, 1400)
     type_into(page, "noise", "-0")  # once an exception inside a callback, which froze the data set
-    page.wait_for_function("document.querySelector('.widget-textarea textarea').value.includes(';noise=0;')")
+    page.wait_for_function("document.querySelector('.playground-settings textarea').value.includes(';noise=0;')")
     type_into(page, "seed", "²")
     expect(page.get_by_text("seed must be a whole number from 0 to 4294967295; got '²'")).to_be_visible()
     type_into(page, "hidden layers", "")
     expect(page.get_by_text("or none for no hidden layer; got nothing", exact=False)).to_be_visible()
     type_into(page, "penalty rate", "0.1")
     expect(page.get_by_text("rate=0.1 is not used while the penalty (reg) is none", exact=False)).to_be_visible()
-    page.locator(".widget-textarea textarea").first.fill(";;;")
+    page.locator(".playground-settings textarea").first.fill(";;;")
     page.locator(".widget-button", has_text="Apply settings").click()
     expect(page.get_by_text("holds no key=value pair", exact=False)).to_be_visible()
     page.screenshot(path=screenshots / "playground-1400-messages.png", full_page=True)
     # and the app still works: another data set is drawn
     page.locator(".widget-dropdown", has=page.get_by_text("data", exact=True)).locator("select").select_option("moons")
-    page.wait_for_function("document.querySelector('.widget-textarea textarea').value.startsWith('dataset=moons')")
+    page.wait_for_function("document.querySelector('.playground-settings textarea').value.startsWith('dataset=moons')")
     assert "noise=0;" in settings_shown(page) and "rate=0.1;" in settings_shown(page)
     assert not page.get_by_text("invalid literal", exact=False).count()
     assert not errors, "; ".join(errors)
@@ -319,5 +319,29 @@ def test_regression_export_weights_on_hover_and_a_classroom_string(lab, browser,
     apply(page, "dataset=moons")
     expect(page.locator(".widget-text", has=page.get_by_text("noise", exact=True))).to_be_visible(timeout=30_000)
     expect(dataset).to_be_enabled()
+    assert not errors, "; ".join(errors)
+    page.close()
+
+
+def test_your_own_points_pasted_train_and_a_bad_line_is_named(lab, browser, screenshots):
+    page, errors = open_playground(browser, lab, 1400)
+    box = page.locator(".widget-textarea textarea[placeholder^='your points']")
+    use = page.locator(".widget-button", has_text="Use these points")
+    box.fill("x1,x2,class\n0.5, 1.2, 1\n0.5, abc, 0")
+    use.click()
+    expect(page.get_by_text("points: line 3, '0.5, abc, 0', must be three numbers", exact=False)).to_be_visible()
+    # an XOR of 40 points, as a spreadsheet would paste it (tabs)
+    lines = [f"{a / 5 - 0.9:.1f}\t{b / 5 - 0.9:.1f}\t{int((a < 5) == (b < 5))}"
+             for a in range(10) for b in range(0, 10, 3)]
+    box.fill("\n".join(lines))
+    use.click()
+    page.wait_for_function("document.querySelector('.playground-settings textarea').value.startsWith('dataset=own')",
+                           timeout=30_000)
+    assert ";points=-0.9,-0.9,1/" in settings_shown(page)
+    expect(page.get_by_text("points: line", exact=False)).to_have_count(0)
+    page.locator(".widget-button", has_text="Train").click()
+    page.wait_for_function("document.body.innerText.includes('epoch 300 ·')", timeout=60_000)
+    assert "accuracy train" in page.locator(STATUS).first.inner_text()
+    page.screenshot(path=screenshots / "playground-1400-own-points.png", full_page=True)
     assert not errors, "; ".join(errors)
     page.close()
