@@ -345,3 +345,33 @@ def test_your_own_points_pasted_train_and_a_bad_line_is_named(lab, browser, scre
     page.screenshot(path=screenshots / "playground-1400-own-points.png", full_page=True)
     assert not errors, "; ".join(errors)
     page.close()
+
+
+REDRAWS = """(seconds) => new Promise(resolve => {
+    // every redraw of the diagram replaces its HTML: one observer call per frame that reached the page
+    const diagram = document.querySelector('.widget-html image.layer').closest('.widget-html');
+    const times = [];
+    const observer = new MutationObserver(() => times.push(performance.now()));
+    observer.observe(diagram, {subtree: true, childList: true, characterData: true, attributes: true});
+    setTimeout(() => { observer.disconnect(); resolve(times); }, seconds * 1000);
+})"""
+
+
+def test_redraws_at_the_defaults_are_measured(lab, browser):
+    """How often the pictures change in the browser while the default network trains: printed, with a loose bound.
+
+    The app aims at 20 frames a second (app.FRAME); the bound asserted is 10 a second (median interval ≤ 100
+    ms), because this machine's browser, server and kernel share two cores with other work."""
+    page, errors = open_playground(browser, lab, 1400)
+    apply(page, "dataset=xor;epochs=5000")  # the default network, trained long enough to watch
+    page.locator(".widget-button", has_text="Train").click()
+    wait_for_new_pictures(page, pictures(page))
+    times = page.evaluate(REDRAWS, 3)
+    page.locator(".widget-button", has_text="Pause").click()
+    gaps = sorted(b - a for a, b in zip(times, times[1:]))
+    assert len(gaps) >= 5, f"only {len(times)} redraws in 3 s"
+    median, worst = gaps[len(gaps) // 2], gaps[-1]
+    print(f"redraws at the defaults: {len(times) / 3:.1f} a second, median {median:.0f} ms, worst {worst:.0f} ms")
+    assert median <= 100, f"redraws every {median:.0f} ms (median)"
+    assert not errors, "; ".join(errors)
+    page.close()
