@@ -97,6 +97,7 @@ def test_the_app_trains_on_pasted_points_and_names_a_bad_line():
     fresh = PlaygroundApp()
     fresh.controls.fields["dataset"].value = "own"  # no points yet: said beside the data set
     assert fresh.playground.settings.dataset == "xor" and "needs your points" in fresh.controls.notes["dataset"]
+    assert fresh.controls.fields["dataset"].value == "xor"  # the menu shows the data set in use
     assert fresh.apply(app.settings_box.value)  # the string brings the points along, into the box too
     assert read_points(fresh.controls.points_area.value) == app.playground.settings.points
 

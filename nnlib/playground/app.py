@@ -97,13 +97,14 @@ class PlaygroundApp:
         classroom.check_allowed(self, key)
         try:
             value = self.controls.read(key)
+            changes = {key: value, "dataset": "own"} if key == "points" else {key: value}  # pasted: use them
+            settings = self.playground.settings.replace(**changes)
         except SettingsError:
-            if key == "features":  # a box cannot keep a bad value: tick the last features again
-                self.controls.show_features(self.playground.settings)
+            if key in ("features", "dataset"):  # a menu or tick boxes cannot keep a bad value: show the last one
+                self.controls.put_back(key, self.playground.settings)
             raise
         self.controls.show_value(key, value)
-        changes = {key: value, "dataset": "own"} if key == "points" else {key: value}  # pasted: use them
-        self._use(self.playground.settings.replace(**changes))
+        self._use(settings)
         self.controls.put_back("dataset", self.playground.settings)
         self.messages.notes(self.playground.settings)
 
@@ -295,6 +296,5 @@ def show(settings=None):
     """Build a ``PlaygroundApp``, display it, and return it (for ``app.playground`` etc.)."""
     from IPython.display import display
 
-    app = PlaygroundApp(Settings() if settings is None else settings)
-    display(app.ui)
+    display((app := PlaygroundApp(Settings() if settings is None else settings)).ui)
     return app
