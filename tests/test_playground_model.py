@@ -17,8 +17,8 @@ def test_every_dataset_builds_with_the_split_and_shapes_expected(dataset):
     assert pg.F_train.shape == (60, 3) and pg.net.n_inputs == 3
     assert pg.net.n_outputs == (3 if classes == 3 else 1)
     targets = np.concatenate([pg.y_train, pg.y_test])
-    if dataset in ("plane", "gaussians"):  # regression: numbers, within the colour scale's ±1.5
-        assert len(np.unique(targets)) == 100 and np.abs(targets).max() < 1.5
+    if dataset in ("plane", "gaussians"):  # regression: numbers, about within the colour scale's ±1
+        assert len(np.unique(targets)) == 100 and np.abs(targets).max() < 1.8
     else:
         assert set(np.unique(targets)) == set(range(classes))
     assert pg.epoch == 0 and len(pg.train_loss) == 0

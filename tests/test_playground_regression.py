@@ -59,8 +59,8 @@ def test_the_output_is_drawn_on_a_diverging_scale_with_its_legend():
     assert tuple(middle) == tuple(draw.NEURON_TABLE[len(draw.NEURON_TABLE) // 2])
     assert low[0] > low[2] and high[2] > high[0]  # vermillion (red > blue) and blue
     assert draw.value_colours([-5.0], 1.5) == draw.value_colours([-1.5], 1.5)  # beyond the scale: its end
-    assert "−1.5" not in legend(parse_settings("dataset=plane")) and ">-1.5<" in legend(parse_settings("dataset=plane"))
-    assert ">0.75<" in legend(parse_settings("dataset=gaussians")) and "linearGradient" in legend(
+    assert ">-1<" in legend(parse_settings("dataset=plane")) and ">-0.5<" in legend(parse_settings("dataset=plane"))
+    assert ">0.5<" in legend(parse_settings("dataset=gaussians")) and "linearGradient" in legend(
         parse_settings("dataset=gaussians"))
     assert "regions of each class" in legend(Settings()) and "linearGradient" not in legend(Settings())
     dots = points(pg)

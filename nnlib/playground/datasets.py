@@ -2,7 +2,7 @@
 
 Classification sets give class numbers 0/1 (0/1/2 for spiral3); the regression
 sets ("plane", "gaussians") give a number per point, about −1 … 1 (the range the
-pictures' colour scale shows), plus the noise: TensorFlow Playground's two
+pictures' colour scale shows; the plane's corners reach ±1.2), plus the noise: TensorFlow Playground's two
 regression sets.
 """
 

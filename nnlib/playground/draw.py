@@ -21,7 +21,7 @@ from ..plot.palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_TINTS
 LEVELS = 65  # colours per colour table: smooth enough, small PNGs, and an odd number so 0 is the middle
 UPSAMPLE = 4  # regions are drawn at 4× the grid, so a discretised boundary is smooth
 MIDDLE = "#F7F7F7"
-VALUE_SCALE = 1.5  # a regression's numbers are drawn on −1.5 … 1.5: the regression sets' values lie within it
+VALUE_SCALE = 1.0  # a regression's numbers are drawn on −1 … 1 (the regression sets' values, but for some noise)
 
 
 def _rgb(colour):
