@@ -72,8 +72,9 @@ def static_svg(pg, chosen=None):
     pictures, dots = frame(pg, chosen), points(pg)
     width, top = _size(pictures["diagram"])
     parts = [f"<svg x='0' y='0'{pictures['diagram'][4:]}"]  # each part keeps its own size and coordinates
-    scale = draw.VALUE_SCALE
-    output = f"output: the number (−{scale:g} … {scale:g})" if pg.settings.regression else "output: the decision regions"
+    output = "output: the decision regions"
+    if pg.settings.regression:
+        output = f"output: the number (−{draw.VALUE_SCALE:g} … {draw.VALUE_SCALE:g})"
     for x, key, caption in ((0, "regions", output), (PICTURE + 12, "neuron", "the chosen "
                                                                                    "neuron, large")):
         image = base64.b64encode(pictures[key]).decode("ascii")
