@@ -85,3 +85,11 @@ def test_a_group_with_every_control_hidden_is_hidden_title_and_all():
     app = PlaygroundApp("hide=view,lr")
     assert app.controls.groups["View"][1].layout.display == "none"
     assert app.controls.groups["Training"][1].layout.display == ""  # only lr of it is hidden
+
+
+def test_pasted_points_cannot_replace_a_locked_data_set():
+    app = PlaygroundApp("dataset=circles;lock=dataset")
+    app.controls.points_area.value = "\n".join(f"{i / 10}, 0, {i % 2}" for i in range(12))
+    app.controls.points_button.click()
+    assert app.playground.settings.dataset == "circles" and not app.playground.settings.points
+    assert "dataset is locked by the settings string (classroom mode)" in app.controls.notes["points"]

@@ -42,6 +42,8 @@ def arrange(app, settings):
 def check_allowed(app, key):
     """Raise SettingsError (and put the control back) if the control of ``key`` is hidden or locked."""
     settings = app.playground.settings
+    if key == "points" and "dataset" in settings.hide + settings.lock:  # using points chooses the data set own
+        key = "dataset"
     if key in settings.hide or key in settings.lock:
         app.controls.put_back(key, settings)
         how = "hidden" if key in settings.hide else "locked"
