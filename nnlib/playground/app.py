@@ -13,7 +13,9 @@ playground (Reset, Apply, a control) holds one lock, so it waits for the frame
 under way instead of changing the network under its feet. A frame is drawn only
 once the browser has shown the one before (``pacing.FramePacer``); meanwhile
 training goes on, so a slow browser or connection slows the pictures, never
-the answer to Pause.
+the answer to Pause. Between training and drawing a frame the loop yields ECHO
+seconds, so that the browser's echo of the last frame is read just before it
+counts (read only after the drawing, most echoes came a frame late).
 
 Nothing fails silently: every callback runs inside ``Messages.guard`` (see
 ``messages``), so whatever it raises is said in words beside the control that
@@ -31,15 +33,16 @@ from . import classroom
 from .controls import Controls
 from .diagram import neuron_names
 from .frame import PICTURE, frame, legend, points
-from .layout import arrange, buttons, picture
+from .layout import arrange, buttons, picture, show  # noqa: F401 (show: the app displayed, for nnlib.playground)
 from .messages import Messages
 from .model import TRAINING_KEYS, Playground
 from .pacing import FramePacer
 from .presets import PRESETS
-from .settings import Settings, SettingsError
+from .settings import SettingsError
 from .strings import read_settings
 
 FRAME = 0.05  # seconds per frame, training and drawing: about 20 redraws a second
+ECHO = 0.005  # seconds between training and drawing a frame, for the kernel to read the browser's echo
 FRAMES_PER_TRAIN = 60  # a Train of `epochs` epochs shows at least this many frames (when training is fast)
 EMPTY = ("the settings box is empty: paste a settings string such as dataset=circles;hidden=8,8 "
          "(the box shows the current settings after every change)")
@@ -253,11 +256,14 @@ class PlaygroundApp:
                         break
                     start = self.clock()
                     per_frame = max(1, math.ceil(pg.settings.epochs / FRAMES_PER_TRAIN))
-                    budget = max(0.25 * FRAME, FRAME - self.draw_seconds)  # leave time to draw
+                    budget = max(0.25 * FRAME, FRAME - self.draw_seconds - ECHO)  # leave time to draw
                     pg.advance(budget, max_epochs=min(per_frame, self._target - pg.epoch), clock=self.clock,
                                stop=lambda: self._stop)
-                    # no frame while the browser is still busy with the last one, or when Pause came
-                    if not self._stop and self.pacer.ready(self.clock()):
+                yield ECHO  # the browser's echo of the last frame (pacing) is read here, just before it counts
+                with self._lock:  # no frame while the browser is still busy with the last one, or after Pause
+                    if self._stop:
+                        break
+                    if self.pacer.ready(self.clock()):
                         self.draw()
                     elapsed = self.clock() - start
                     self.frames.append(elapsed)
@@ -290,11 +296,3 @@ class PlaygroundApp:
         self.status.value = f"<span style='font-size:13px'>{pictures['summary']}</span>"
         self.draw_seconds = self.clock() - start
         self.pacer.sent(self.clock())
-
-
-def show(settings=None):
-    """Build a ``PlaygroundApp``, display it, and return it (for ``app.playground`` etc.)."""
-    from IPython.display import display
-
-    display((app := PlaygroundApp(Settings() if settings is None else settings)).ui)
-    return app

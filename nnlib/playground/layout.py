@@ -77,3 +77,14 @@ def arrange(app, regions, large):
     return widgets.VBox([top, app.claim, app.classroom_note, body, settings, app.export_note, app.export_area,
                          app.pacer.box],
                         layout=widgets.Layout(max_width="100%"))
+
+
+def show(settings=None):
+    """Build a ``PlaygroundApp``, display it, and return it (for ``app.playground`` etc.)."""
+    from IPython.display import display
+
+    from .app import PlaygroundApp  # here, not above: the app imports this module
+
+    app = PlaygroundApp(settings)
+    display(app.ui)
+    return app
