@@ -70,7 +70,9 @@ class Controls:
 
         # a control and, right under it, its message (empty unless a value was refused)
         self.rows = {key: widgets.VBox([self.fields[key], self.messages[key]]) for key in self.fields}
-        self.rows["points"] = widgets.VBox([self.points_area, self.points_button, self.messages["points"]])
+        label = widgets.HTML("<span style='font-size:12px'>your own points (data own): x1, x2 and a class or a value "
+                             "per line</span>", layout=widgets.Layout(width="270px"))
+        self.rows["points"] = widgets.VBox([label, self.points_area, self.points_button, self.messages["points"]])
 
         def group(title, children):
             return widgets.VBox([widgets.HTML(f"<b style='font-size:13px'>{title}</b>"), *children],

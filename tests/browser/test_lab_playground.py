@@ -278,7 +278,7 @@ def test_regression_export_weights_on_hover_and_a_classroom_string(lab, browser,
     expect(page.get_by_text("output: the network's number", exact=False)).to_be_visible(timeout=30_000)
     assert page.locator("linearGradient#value-scale").count() == 1
     page.locator(".widget-button", has_text="Train").click()
-    page.wait_for_function("document.body.innerText.includes('epoch 100 ·')", timeout=60_000)
+    expect(page.locator(STATUS).first).to_contain_text("epoch 100 ·", timeout=60_000)
     status = page.locator(STATUS).first.inner_text()
     assert "loss train" in status and "accuracy" not in status
     assert page.locator("svg[aria-label='training and test accuracy']").count() == 0
@@ -340,7 +340,7 @@ def test_your_own_points_pasted_train_and_a_bad_line_is_named(lab, browser, scre
     assert ";points=-0.9,-0.9,1/" in settings_shown(page)
     expect(page.get_by_text("points: line", exact=False)).to_have_count(0)
     page.locator(".widget-button", has_text="Train").click()
-    page.wait_for_function("document.body.innerText.includes('epoch 300 ·')", timeout=60_000)
+    expect(page.locator(STATUS).first).to_contain_text("epoch 300 ·", timeout=60_000)
     assert "accuracy train" in page.locator(STATUS).first.inner_text()
     page.screenshot(path=screenshots / "playground-1400-own-points.png", full_page=True)
     assert not errors, "; ".join(errors)
