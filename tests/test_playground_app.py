@@ -205,3 +205,25 @@ def test_while_the_browser_is_busy_the_app_trains_on_without_drawing():
     assert app.playground.epoch == 200
     assert app.pacer.counter.value == drawn + 2  # the first frame, then only the final state
     assert "epoch 200" in app.status.value
+
+
+def test_the_echo_that_comes_in_between_training_and_drawing_lets_the_frame_be_drawn():
+    from nnlib.playground.app import ECHO
+
+    app = PlaygroundApp("dataset=moons;epochs=600")
+    app.pacer.patience = float("inf")
+    app.pacer.echo.value = app.pacer.counter.value  # a browser that answers
+    app.pacer.counter.value += 1  # a frame on its way, not yet echoed
+    app._target, app._running, app._stop = 600, True, False
+    frames = app.frames_until_done()
+    sent = app.pacer.counter.value
+    assert next(frames) == ECHO  # trained; a moment for the echo …
+    app.pacer.echo.value = app.pacer.counter.value  # … which comes in then
+    wait = next(frames)
+    assert app.pacer.counter.value == sent + 1 and wait >= 0.005  # so this frame is drawn
+    assert next(frames) == ECHO  # the next one trains; its echo does not come
+    next(frames)
+    assert app.pacer.counter.value == sent + 1  # not drawn: the browser is still busy
+    app.pause()
+    with pytest.raises(StopIteration):
+        next(frames)

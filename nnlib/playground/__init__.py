@@ -4,11 +4,14 @@ One file per concern, so that the part that computes can be tested without a bro
 
 - ``settings``: the ``Settings`` of a configuration, every value checked (``SettingsError``);
   ``strings``: their string form (``parse_settings``, ``format_settings``), one per settings;
-- ``model``: ``Playground``, the data, the input features, the network and a
-  training loop bounded by the clock (``advance``); no widgets;
-- ``draw`` and ``diagram``: the pictures, straight from numpy (PNG heat maps, SVG);
+- ``datasets``: the data sets (classes, or numbers for the regression sets) and input features;
+  ``own``: your own points, pasted as text, checked line by line, and their compact form;
+- ``model``: ``Playground``, the network and a training loop bounded by the clock
+  (``advance``); no widgets; ``export``: its weights and Python that rebuilds it;
+- ``draw``, ``diagram`` and ``curves``: the pictures, straight from numpy (PNG heat maps, SVG);
   ``frame``: all of them at one moment (``static_html`` for where widgets do not run);
-- ``controls``, ``layout``, ``pacing`` and ``app``: the ipywidgets (``PlaygroundApp``, ``show``);
+- ``controls``, ``layout``, ``pacing``, ``classroom`` (``hide=``, ``lock=``) and ``app``: the
+  ipywidgets (``PlaygroundApp``, ``show``);
 - ``presets``: the series' experiments as settings strings.
 
 ipywidgets is imported only when the app is asked for, so ``Playground`` works in

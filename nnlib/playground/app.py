@@ -13,7 +13,9 @@ playground (Reset, Apply, a control) holds one lock, so it waits for the frame
 under way instead of changing the network under its feet. A frame is drawn only
 once the browser has shown the one before (``pacing.FramePacer``); meanwhile
 training goes on, so a slow browser or connection slows the pictures, never
-the answer to Pause.
+the answer to Pause. Between training and drawing a frame the loop yields ECHO
+seconds, so that the browser's echo of the last frame is read just before it
+counts (read only after the drawing, most echoes came a frame late).
 
 Nothing fails silently: every callback runs inside ``Messages.guard`` (see
 ``messages``), so whatever it raises is said in words beside the control that
@@ -27,18 +29,20 @@ import time
 
 import ipywidgets as widgets
 
+from . import classroom
 from .controls import Controls
 from .diagram import neuron_names
-from .frame import PICTURE, frame, points
-from .layout import arrange, picture
+from .frame import PICTURE, frame, legend, points
+from .layout import arrange, buttons, picture, show  # noqa: F401 (show: the app displayed, for nnlib.playground)
 from .messages import Messages
 from .model import TRAINING_KEYS, Playground
 from .pacing import FramePacer
 from .presets import PRESETS
-from .settings import Settings, SettingsError
+from .settings import SettingsError
 from .strings import read_settings
 
 FRAME = 0.05  # seconds per frame, training and drawing: about 20 redraws a second
+ECHO = 0.005  # seconds between training and drawing a frame, for the kernel to read the browser's echo
 FRAMES_PER_TRAIN = 60  # a Train of `epochs` epochs shows at least this many frames (when training is fast)
 EMPTY = ("the settings box is empty: paste a settings string such as dataset=circles;hidden=8,8 "
          "(the box shows the current settings after every change)")
@@ -58,14 +62,8 @@ class PlaygroundApp:
         self.messages = Messages(self.controls)
         self.failures = self.messages.failures  # (where, exception) of what failed unexpectedly in a callback
         self.controls.show(self.playground.settings)
-        button = {"layout": widgets.Layout(width="92px")}
-        self.train_button = widgets.Button(description="Train", button_style="success", icon="play", **button)
-        self.pause_button = widgets.Button(description="Pause", icon="pause", disabled=True, **button)
-        self.step_button = widgets.Button(description="Step", icon="step-forward", tooltip="one epoch", **button)
-        self.reset_button = widgets.Button(description="Reset", icon="refresh", **button)
-        for button, action in ((self.train_button, self.train), (self.pause_button, self.pause),
-                               (self.step_button, self.step), (self.reset_button, self.reset)):
-            button.on_click(lambda _, action=action: self.messages.guard("top", action))
+        self.train_button, self.pause_button, self.step_button, self.reset_button = buttons(
+            lambda action: self.messages.guard("top", action), self.train, self.pause, self.step, self.reset)
         self.preset = widgets.Dropdown(options=["choose a preset …"] + [p.name for p in PRESETS], description="preset",
                                        style={"description_width": "52px"}, layout=widgets.Layout(width="330px"))
         self.preset.observe(lambda change: self.messages.guard("top", self.choose_preset, change["new"]), names="value")
@@ -80,11 +78,15 @@ class PlaygroundApp:
         self.losses = widgets.HTML()
         self.settings_box = widgets.Textarea(description="settings", style={"description_width": "60px"},
                                              layout=widgets.Layout(width="auto", flex="1 1 400px", height="52px"))
+        self.settings_box.add_class("playground-settings")  # for the browser test (the points box is one too)
         self.apply_button = widgets.Button(description="Apply settings", layout=widgets.Layout(width="120px"))
         self.apply_button.on_click(lambda _: self.messages.guard("settings", self.apply, self.settings_box.value))
         self.apply_message = self.messages.boxes["settings"]
+        self.legend = widgets.HTML(layout=widgets.Layout(width=f"{PICTURE}px"))
+        self.classroom_note = widgets.HTML()
         self.ui = arrange(self, regions, large)
         self.settings_box.value = self.playground.settings_string
+        classroom.arrange(self, self.playground.settings)
         self._rebuilt()
 
     @property
@@ -95,14 +97,18 @@ class PlaygroundApp:
     # -- settings ---------------------------------------------------------------------
     def _on_control(self, key):
         """A control changed: use its value if it is allowed, else say why beside it (the others still work)."""
+        classroom.check_allowed(self, key)
         try:
             value = self.controls.read(key)
+            changes = {key: value, "dataset": "own"} if key == "points" else {key: value}  # pasted: use them
+            settings = self.playground.settings.replace(**changes)
         except SettingsError:
-            if key == "features":  # a box cannot keep a bad value: tick the last features again
-                self.controls.show_features(self.playground.settings)
+            if key in ("features", "dataset"):  # a menu or tick boxes cannot keep a bad value: show the last one
+                self.controls.put_back(key, self.playground.settings)
             raise
         self.controls.show_value(key, value)
-        self._use(self.playground.settings.replace(**{key: value}))
+        self._use(settings)
+        self.controls.put_back("dataset", self.playground.settings)
         self.messages.notes(self.playground.settings)
 
     def _use(self, settings):
@@ -125,10 +131,9 @@ class PlaygroundApp:
     def apply(self, text, preset=None):
         """Restore the configuration in a settings string; a bad string only shows a message. Returns success.
 
-        A string that leaves keys out is applied with a note beside Apply that names
-        them (they take their defaults; a string cut short is one way to get there),
-        and one with a value that has no effect with a note about it. The claim of a
-        preset stays while its settings are changed control by control (the claims
+        A string that leaves keys out is applied with a note beside Apply that names them (they take their
+        defaults; a string cut short is one way to get there), and one with a value that has no effect with a
+        note about it. A preset's claim stays while its settings are changed control by control (the claims
         say what to change); another settings string replaces it.
         """
         if not isinstance(text, str) or not text.strip():
@@ -144,6 +149,7 @@ class PlaygroundApp:
         with self._lock:
             self.playground.apply(settings)
             self.controls.show(settings)
+            classroom.arrange(self, settings)
             self.settings_box.value = self.playground.settings_string
             self._rebuilt()
         self.messages.notes(self.playground.settings)
@@ -176,6 +182,8 @@ class PlaygroundApp:
         self.neuron.options = options
         self.neuron.value = keep
         self.chosen = keep
+        self.legend.value = legend(s)
+        self.export_area.layout.display = self.export_note.layout.display = "none"  # it was of the old network
         self._points()
         self.draw()
 
@@ -248,11 +256,14 @@ class PlaygroundApp:
                         break
                     start = self.clock()
                     per_frame = max(1, math.ceil(pg.settings.epochs / FRAMES_PER_TRAIN))
-                    budget = max(0.25 * FRAME, FRAME - self.draw_seconds)  # leave time to draw
+                    budget = max(0.25 * FRAME, FRAME - self.draw_seconds - ECHO)  # leave time to draw
                     pg.advance(budget, max_epochs=min(per_frame, self._target - pg.epoch), clock=self.clock,
                                stop=lambda: self._stop)
-                    # no frame while the browser is still busy with the last one, or when Pause came
-                    if not self._stop and self.pacer.ready(self.clock()):
+                yield ECHO  # the browser's echo of the last frame (pacing) is read here, just before it counts
+                with self._lock:  # no frame while the browser is still busy with the last one, or after Pause
+                    if self._stop:
+                        break
+                    if self.pacer.ready(self.clock()):
                         self.draw()
                     elapsed = self.clock() - start
                     self.frames.append(elapsed)
@@ -281,16 +292,7 @@ class PlaygroundApp:
         pictures = frame(self.playground, self.chosen, span=self._target)
         self.diagram.value = pictures["diagram"]
         self.regions.value, self.large.value = pictures["regions"], pictures["neuron"]
-        self.losses.value = pictures["losses"]
+        self.losses.value = f"<div style='display:flex;flex-wrap:wrap'>{pictures['losses']}{pictures['accuracy']}</div>"
         self.status.value = f"<span style='font-size:13px'>{pictures['summary']}</span>"
         self.draw_seconds = self.clock() - start
         self.pacer.sent(self.clock())
-
-
-def show(settings=None):
-    """Build a ``PlaygroundApp``, display it, and return it (for ``app.playground`` etc.)."""
-    from IPython.display import display
-
-    app = PlaygroundApp(Settings() if settings is None else settings)
-    display(app.ui)
-    return app

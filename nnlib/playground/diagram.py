@@ -14,33 +14,37 @@ import base64
 import numpy as np
 
 from ..plot.palette import CLASS_COLORS
-from .draw import layer_png, resample, svg
+from .draw import VALUE_SCALE, layer_png, resample, svg
 from .settings import FEATURES
 
 MAX_LINES = 256  # connections drawn between two layers at most (the strongest)
+MAX_HOVER = 300  # up to this many weights in all, each connection shows its weight on hover (a <title>)
 WIDTH = 560  # about how wide the diagram is, in pixels
 SIGMOID_LIKE = ("sigmoid",)  # activations whose values are 0 … 1: drawn with 0.5 in the middle
 
 
-def scaled(values, column, act):
+def scaled(values, column, act, regression=False):
     """The values of layer ``column`` of ``Playground.grid_values()`` mapped for drawing to −1 … 1.
 
     Features are scaled each by its own largest |value| over the plane (x1² is never
     negative, so it runs from white to class 1's colour). Hidden neurons are drawn on
     one fixed scale, −1 … 1 (tanh's range; larger relu values show as the strongest
     colour), so pictures compare across layers and over time and a dead relu is
-    white; sigmoid units and the output's probabilities run 0 … 1.
+    white; sigmoid units and the output's probabilities run 0 … 1; a regression's output
+    runs −VALUE_SCALE … VALUE_SCALE, as in the picture of the output.
     """
     layer = values[column]
     if column == 0:
         largest = np.max(np.abs(layer), axis=0)
         return layer / np.where(largest > 0, largest, 1.0)
+    if column == len(values) - 1 and regression:
+        return layer / VALUE_SCALE
     if column == len(values) - 1 or act in SIGMOID_LIKE:
         return 2 * layer - 1
     return layer
 
 
-def neuron_pictures(values, act, sizes):
+def neuron_pictures(values, act, sizes, regression=False):
     """Every layer's neuron pictures, values in −1 … 1: a list of arrays (neurons, size, size), row i for the i-th y.
 
     ``values`` are ``Playground.grid_values()`` (the features, each hidden layer and
@@ -48,7 +52,7 @@ def neuron_pictures(values, act, sizes):
     ``sizes[layer]`` pixels a side, the size they are drawn at.
     """
     g = int(round(np.sqrt(len(values[0]))))
-    return [np.moveaxis(resample(scaled(values, column, act).reshape(g, g, -1), size), 2, 0)
+    return [np.moveaxis(resample(scaled(values, column, act, regression).reshape(g, g, -1), size), 2, 0)
             for column, size in enumerate(sizes)]
 
 
@@ -78,8 +82,13 @@ def positions(widths, top):
     return layouts, blocks, columns, gap, left - gap + right, height
 
 
-def _connections(W, xa, ya, xb, yb, size_a, size_b):
-    """SVG paths of the strongest MAX_LINES weights W[j, i] (from neuron i to neuron j), grouped by colour and width."""
+def _connections(W, xa, ya, xb, yb, size_a, size_b, names=None):
+    """SVG paths of the strongest MAX_LINES weights W[j, i] (from neuron i to neuron j), grouped by colour and width.
+
+    With ``names`` (the names of the neurons the weights come from and go to), every
+    connection also gets a wide transparent twin holding a ``<title>``: hovering a
+    connection shows its weight, in every browser and front end, with no JavaScript.
+    """
     strength = np.abs(np.nan_to_num(W, nan=0.0, posinf=0.0, neginf=0.0))
     order = np.argsort(strength, axis=None)[::-1][:MAX_LINES]
     j, i = np.divmod(order, W.shape[1])
@@ -95,17 +104,25 @@ def _connections(W, xa, ya, xb, yb, size_a, size_b):
             colour = CLASS_COLORS[1] if sign else CLASS_COLORS[0]
             parts.append(f"<path d='{d}' stroke='{colour}' stroke-width='{0.6 + width / 2:g}' stroke-opacity='0.75' "
                          "fill='none'/>")
+    if names is not None:
+        sources, targets = names
+        hover = "".join(
+            f"<path d='M{xa[a] + size_a:.0f} {ya[a] + size_a / 2:.1f}L{xb[b]:.0f} {yb[b] + size_b / 2:.1f}' "
+            f"class='weight' data-weight='{W[b, a]:.6g}'><title>weight {W[b, a]:.3g}: {sources[a]} → {targets[b]}"
+            "</title></path>" for b, a in zip(j.tolist(), i.tolist()))
+        parts.append(f"<g stroke='#000' stroke-opacity='0' stroke-width='7' fill='none'>{hover}</g>")
     return "".join(parts)
 
 
-def diagram_svg(net, features, values, act, *, chosen=None, dead=None):
+def diagram_svg(net, features, values, act, *, chosen=None, dead=None, regression=False):
     """The diagram of ``net`` as SVG text.
 
     ``features`` are the input tokens, ``values`` the grid values of every layer
     (``Playground.grid_values()``), ``chosen`` the (column, unit) drawn with a thick
     frame, ``dead`` per hidden layer a boolean array of relu units that are 0 on every
-    training point (drawn crossed out). Each layer's pictures are one image (cheap for
-    a browser to draw 20 times a second); over them every neuron has a frame.
+    training point (drawn crossed out), ``regression`` whether the output is a number.
+    Each layer's pictures are one image (cheap for a browser to draw 20 times a second);
+    over them every neuron has a frame.
     """
     dense = [layer for layer in net.layers if layer.parameters()]
     widths = [len(features)] + [layer.W.shape[0] for layer in dense]
@@ -118,11 +135,14 @@ def diagram_svg(net, features, values, act, *, chosen=None, dead=None):
         places.append((left + sub * pitch + pad, block_top + row * pitch + pad))
     sizes = [size for size, _, _ in layouts]
     parts, notes = [], []
+    hover = sum(layer.W.size for layer in dense) <= MAX_HOVER
+    names = [[_name(column, unit, widths, features) for unit in range(n)] for column, n in enumerate(widths)]
     for column, layer in enumerate(dense):  # connections first, so that the neurons are drawn over them
-        parts.append(_connections(layer.W, *places[column], *places[column + 1], sizes[column], sizes[column + 1]))
+        parts.append(_connections(layer.W, *places[column], *places[column + 1], sizes[column], sizes[column + 1],
+                                  names[column:column + 2] if hover else None))
         if layer.W.size > MAX_LINES:
             notes.append(f"{layer.W.size}")
-    pictures = neuron_pictures(values, act, sizes)
+    pictures = neuron_pictures(values, act, sizes, regression)
     titles = sum(widths) <= 100  # tooltips (the neuron's name) unless there are very many neurons
     for column, n in enumerate(widths):
         size, pitch, rows = layouts[column]

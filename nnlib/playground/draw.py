@@ -6,7 +6,8 @@ colour-table images written as PNG with zlib; points, axes and curves are SVG.
 The colours are the series' (``nnlib.palette``): regions run from class 0's pale
 tint through white to class 1's, points are drawn in the strong class colours
 and shapes with an outline (white for training points, dark for test points),
-neuron pictures run from class 0's colour (negative) to class 1's (positive).
+neuron pictures run from class 0's colour (negative) to class 1's (positive), and so
+does a regression's output (a diverging scale, with ``scale_svg`` as its legend).
 """
 
 import html
@@ -20,6 +21,7 @@ from ..plot.palette import BOUNDARY_COLORSCALE, CLASS_COLORS, CLASS_TINTS
 LEVELS = 65  # colours per colour table: smooth enough, small PNGs, and an odd number so 0 is the middle
 UPSAMPLE = 4  # regions are drawn at 4× the grid, so a discretised boundary is smooth
 MIDDLE = "#F7F7F7"
+VALUE_SCALE = 1.0  # a regression's numbers are drawn on −1 … 1 (the regression sets' values, but for some noise)
 
 
 def _rgb(colour):
@@ -155,11 +157,24 @@ def marker(kind, x, y, fill, stroke, width):
     return f"<path d='M{x:.1f} {y - 4.3:.1f}L{x + 4:.1f} {y + 2.8:.1f}L{x - 4:.1f} {y + 2.8:.1f}Z' {style}/>"
 
 
-def points_svg(size, xs, ys, sets):
+def value_colours(values, scale):
+    """Hex colours of numbers on the diverging scale −``scale`` … ``scale`` (NEURON_TABLE; beyond it the ends)."""
+    rows = NEURON_TABLE[levels_of(np.asarray(values, float) / scale)]
+    return ["#" + "".join(f"{c:02X}" for c in row) for row in rows.tolist()]
+
+
+def values_png(output, scale):
+    """A regression's output (g, g), row i for ys[i], on the diverging colour scale −``scale`` … ``scale``."""
+    output = np.asarray(output, dtype=float)
+    return png(levels_of(upsample(output / scale)[::-1]), NEURON_TABLE)
+
+
+def points_svg(size, xs, ys, sets, scale=None):
     """The points over a picture of the plane, as a transparent SVG ``size`` × ``size``.
 
     ``sets`` lists (X, y, outline) groups: points X (n, 2), class numbers y, the
-    outline colour. The grid's first and last xs, ys are the picture's edges.
+    outline colour. The grid's first and last xs, ys are the picture's edges. With a
+    ``scale`` the y are numbers (regression), drawn as circles in ``value_colours``.
     """
     x0, x1, y0, y1 = xs[0], xs[-1], ys[0], ys[-1]
     parts = []
@@ -167,7 +182,10 @@ def points_svg(size, xs, ys, sets):
         px = (X[:, 0] - x0) / (x1 - x0) * size
         py = (y1 - X[:, 1]) / (y1 - y0) * size
         width = 1.0 if outline == "white" else 1.4
-        parts += [marker(int(k), a, b, CLASS_COLORS[int(k)], outline, width) for a, b, k in zip(px, py, y)]
+        if scale is None:
+            parts += [marker(int(k), a, b, CLASS_COLORS[int(k)], outline, width) for a, b, k in zip(px, py, y)]
+        else:
+            parts += [marker(0, a, b, fill, outline, width) for a, b, fill in zip(px, py, value_colours(y, scale))]
     ticks = []  # whole numbers along the bottom and the left edge, not too close to a corner
     for value in range(int(np.ceil(x0)), int(np.floor(x1)) + 1):
         a = (value - x0) / (x1 - x0) * size
@@ -181,7 +199,7 @@ def points_svg(size, xs, ys, sets):
     return svg(size, size, "".join(parts) + halo, "the data points")
 
 
-def _polyline(values, epochs, width, height, top, colour, dash=""):
+def polyline(values, epochs, width, height, top, colour, dash=""):
     if len(values) == 0:
         return ""
     keep = np.arange(len(values)) if len(values) <= 240 else np.linspace(0, len(values) - 1, 240).astype(int)
@@ -201,7 +219,7 @@ def loss_svg(train_loss, test_loss, span, width=300, height=150):
     top = max(0.1, float(np.ceil(10 * finite.max()) / 10)) if len(finite) else 1.0
     span = max(span, len(train_loss), 1)
     test_colour, dash = CLASS_COLORS[2], "stroke-dasharray='6 3'"
-    lines = _polyline(train_loss, span, w, h, top, "#222") + _polyline(test_loss, span, w, h, top, test_colour, dash)
+    lines = polyline(train_loss, span, w, h, top, "#222") + polyline(test_loss, span, w, h, top, test_colour, dash)
     train_now, test_now = (f"{train_loss[-1]:.3f}", f"{test_loss[-1]:.3f}") if len(train_loss) else ("–", "–")
     body = (f"<line x1='0' x2='22' y1='10' y2='10' stroke='#222' stroke-width='2'/>"
             f"<text x='26' y='14'>train loss {train_now}</text>"
@@ -213,3 +231,14 @@ def loss_svg(train_loss, test_loss, span, width=300, height=150):
             f"<text x='-4' y='{h}' text-anchor='end'>0</text>"
             f"<text x='0' y='{h + 15}'>0</text><text x='{w}' y='{h + 15}' text-anchor='end'>{span} epochs</text></g>")
     return svg(width, height, body, "training and test loss")
+
+
+def scale_svg(scale, width=280, height=34):
+    """The legend of the diverging colour scale −``scale`` … ``scale``: a bar with its values written under it."""
+    stops = "".join(f"<stop offset='{t:g}' stop-color='{c}'/>"
+                    for t, c in zip((0, 0.5, 1), value_colours([-scale, 0, scale], scale)))
+    ticks = "".join(f"<text x='{8 + (v / scale + 1) / 2 * (width - 16):.0f}' y='{height - 2}' text-anchor='middle'>"
+                    f"{v:g}</text>" for v in (-scale, -scale / 2, 0, scale / 2, scale))
+    body = (f"<defs><linearGradient id='value-scale'>{stops}</linearGradient></defs>"
+            f"<rect x='8' y='2' width='{width - 16}' height='14' fill='url(#value-scale)' stroke='#bbb'/>{ticks}")
+    return svg(width, height, body, f"the output's colour scale, from {-scale:g} to {scale:g}")

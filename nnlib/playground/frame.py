@@ -11,6 +11,7 @@ import html
 import re
 
 from . import draw
+from .curves import accuracy_svg
 from .diagram import diagram_svg, scaled
 from .model import GRID
 
@@ -18,7 +19,8 @@ PICTURE = 280  # pixels: the decision regions and the chosen neuron
 
 
 def frame(pg, chosen=None, span=None):
-    """The pictures of the Playground ``pg`` now: a dict of diagram (SVG), regions and neuron (PNG), losses (SVG).
+    """The pictures of the Playground ``pg`` now: a dict of diagram (SVG), regions and neuron (PNG), losses and
+    accuracy (SVG; no accuracy for regression), and the summary line.
 
     ``chosen`` is the (column, unit) of the neuron shown large (default: the first
     hidden neuron, or the first input without hidden layers); ``span`` the epochs
@@ -29,12 +31,18 @@ def frame(pg, chosen=None, span=None):
     values = pg.grid_values()
     output = values[-1].reshape(GRID, GRID, -1)
     column, unit = chosen
-    picture = scaled(values, column, s.act)[:, unit].reshape(GRID, GRID)
+    picture = scaled(values, column, s.act, s.regression)[:, unit].reshape(GRID, GRID)
+    if s.regression:  # a number: the diverging scale of the legend
+        regions = draw.values_png(output[:, :, 0], draw.VALUE_SCALE)
+    else:
+        regions = draw.regions_png(output[:, :, 0] if s.classes == 2 else output, s.discrete)
     return {
-        "diagram": diagram_svg(pg.net, s.features, values, s.act, chosen=chosen, dead=pg.dead_units()),
-        "regions": draw.regions_png(output[:, :, 0] if s.classes == 2 else output, s.discrete),
+        "diagram": diagram_svg(pg.net, s.features, values, s.act, chosen=chosen, dead=pg.dead_units(),
+                               regression=s.regression),
+        "regions": regions,
         "neuron": draw.png(draw.levels_of(draw.upsample(picture)[::-1]), draw.NEURON_TABLE),
         "losses": draw.loss_svg(pg.train_loss, pg.test_loss, max(span or 0, s.epochs)),
+        "accuracy": "" if s.regression else accuracy_svg(pg.accuracies, max(span or 0, s.epochs)),
         "summary": pg.summary(),
     }
 
@@ -42,7 +50,16 @@ def frame(pg, chosen=None, span=None):
 def points(pg):
     """The data points over the pictures (the test points only if ``show_test``), as a transparent SVG."""
     sets = [(pg.X_train, pg.y_train, "white")] + ([(pg.X_test, pg.y_test, "#111")] if pg.settings.show_test else [])
-    return draw.points_svg(PICTURE, pg.xs, pg.ys, sets)
+    return draw.points_svg(PICTURE, pg.xs, pg.ys, sets, draw.VALUE_SCALE if pg.settings.regression else None)
+
+
+def legend(settings):
+    """What the output picture shows, in words (HTML): the classes' regions, or the regression's colour scale."""
+    points = "points: white outline training, dark outline test"
+    if settings.regression:
+        return (f"<span style='font-size:12px'>output: the network's number, on this scale · {points}</span>"
+                + draw.scale_svg(draw.VALUE_SCALE, PICTURE))
+    return f"<span style='font-size:12px'>output: the regions of each class · {points}</span>"
 
 
 def _size(svg_text):
@@ -55,7 +72,10 @@ def static_svg(pg, chosen=None):
     pictures, dots = frame(pg, chosen), points(pg)
     width, top = _size(pictures["diagram"])
     parts = [f"<svg x='0' y='0'{pictures['diagram'][4:]}"]  # each part keeps its own size and coordinates
-    for x, key, caption in ((0, "regions", "output: the decision regions"), (PICTURE + 12, "neuron", "the chosen "
+    output = "output: the decision regions"
+    if pg.settings.regression:
+        output = f"output: the number (−{draw.VALUE_SCALE:g} … {draw.VALUE_SCALE:g})"
+    for x, key, caption in ((0, "regions", output), (PICTURE + 12, "neuron", "the chosen "
                                                                                    "neuron, large")):
         image = base64.b64encode(pictures[key]).decode("ascii")
         parts.append(f"<image x='{x}' y='{top}' width='{PICTURE}' height='{PICTURE}' preserveAspectRatio='none' "
@@ -63,9 +83,12 @@ def static_svg(pg, chosen=None):
                      f"<text x='{x + 2}' y='{top + PICTURE + 16}'>{caption}</text>")
     losses_top = top + PICTURE + 28
     parts.append(f"<svg x='0' y='{losses_top}'{pictures['losses'][4:]}")
-    _, losses_height = _size(pictures["losses"])
+    losses_width, losses_height = _size(pictures["losses"])
+    if pictures["accuracy"]:  # beside the losses
+        parts.append(f"<svg x='{losses_width + 4}' y='{losses_top}'{pictures['accuracy'][4:]}")
+        losses_width += 4 + _size(pictures["accuracy"])[0]
     parts.append(f"<text x='2' y='{losses_top + losses_height + 18}'>{html.escape(pictures['summary'])}</text>")
-    return draw.svg(max(width, 2 * PICTURE + 12), losses_top + losses_height + 26, "".join(parts),
+    return draw.svg(max(width, 2 * PICTURE + 12, losses_width), losses_top + losses_height + 26, "".join(parts),
                     "the playground: the network, the decision regions, a neuron and the losses")
 
 

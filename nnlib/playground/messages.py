@@ -69,7 +69,7 @@ class Messages:
     def notes(self, settings):
         """Notes under the controls whose value in ``settings`` is allowed but unused (unless they show a refusal)."""
         notes = unused(settings)
-        for key in ("rate",):
+        for key in ("rate", "points"):
             if key not in self.controls.refused:
                 self.controls.say(key, notes.get(key, ""), note=True)
 

@@ -26,47 +26,15 @@ from ..network import mlp
 from ..optimisers import get_optimiser
 from ..plot.grid import plane_grid
 from ..regularisation import add_penalty_gradient
+from . import export
+from .datasets import FEATURE_FUNCTIONS, features, make_data, split  # noqa: F401 (tests use them from here)
 from .settings import KEYS, Settings
 from .strings import parse_settings
 
-# What each feature token computes from the points X (n, 2).
-FEATURE_FUNCTIONS = {
-    "x1": lambda X: X[:, 0], "x2": lambda X: X[:, 1],
-    "x1sq": lambda X: X[:, 0] ** 2, "x2sq": lambda X: X[:, 1] ** 2, "x1x2": lambda X: X[:, 0] * X[:, 1],
-    "sinx1": lambda X: np.sin(X[:, 0]), "sinx2": lambda X: np.sin(X[:, 1]),
-}
 # Changing only these keeps the network and its training (the others start again).
-TRAINING_KEYS = ("lr", "batch", "optimiser", "reg", "rate", "epochs", "show_test", "discrete")
-SPIRAL_TURNS = 1.75  # as in TensorFlow Playground: too many turns for one hidden layer of 8
+TRAINING_KEYS = ("lr", "batch", "optimiser", "reg", "rate", "epochs", "show_test", "discrete", "hide", "lock")
+ACCURACY_POINTS = 64  # the accuracy curve keeps from 64 to 127 points (see Playground.accuracies)
 GRID = 49  # points per axis of the plane the pictures are drawn on (nnlib.grid.plane_grid)
-
-
-def make_data(settings):
-    """The points X (n, 2) and class numbers y (n,) (0/1, or 0/1/2 for spiral3) of a configuration.
-
-    The logic gates are noisy clouds around the four corners (±1, ±1); threshold is
-    notebook 02's rule in the plane: class x1 > 0 for x uniform in [−1, 1]², x2 carrying
-    no information (noise is added to the points after labelling). The other sets are
-    nnlib.data's, with ``noise`` as their noise; the spirals wind SPIRAL_TURNS times.
-    """
-    s = settings
-    rng = np.random.default_rng(np.random.SeedSequence([s.seed, 1]))
-    if s.dataset in ("circles", "moons", "blobs"):
-        return getattr(data, s.dataset)(s.n, s.noise, seed=rng)
-    if s.dataset in ("spiral", "spiral3"):
-        return data.spiral(s.n, classes=s.classes, noise=s.noise, seed=rng, turns=SPIRAL_TURNS)
-    if s.dataset == "threshold":
-        X = rng.uniform(-1.0, 1.0, size=(s.n, 2))
-        return X + rng.normal(0.0, s.noise, size=X.shape), (X[:, 0] > 0).astype(float)
-    corners, _ = data.logic_gate(s.dataset, encoding="bipolar")
-    _, labels = data.logic_gate(s.dataset)
-    corner = rng.permutation(np.arange(s.n) % 4)  # as even as possible over the four corners
-    return corners[corner] + rng.normal(0.0, s.noise, size=(s.n, 2)), labels[corner]
-
-
-def features(settings, X):
-    """The network's inputs for points X (n, 2): one column per feature of ``settings.features``."""
-    return np.column_stack([FEATURE_FUNCTIONS[name](X) for name in settings.features])
 
 
 class Playground:
@@ -108,9 +76,8 @@ class Playground:
                 self.optimiser = get_optimiser(new.optimiser)  # a fresh one: its memory is of the old setting
             return self
         X, y = make_data(new)
-        shares = (new.train, 1 - new.train)
-        (self.X_train, self.y_train), (self.X_test, self.y_test) = data.split(
-            X, y, shares, seed=np.random.default_rng(np.random.SeedSequence([new.seed, 2])))
+        (self.X_train, self.y_train), (self.X_test, self.y_test) = split(
+            new, X, y, np.random.default_rng(np.random.SeedSequence([new.seed, 2])))
         self.F_train, self.F_test = features(new, self.X_train), features(new, self.X_test)
         self.T_train, self.T_test = self.targets(self.y_train), self.targets(self.y_test)
         self.xs, self.ys, points = plane_grid(X, grid=GRID, padding=0.1, square=True)
@@ -123,7 +90,13 @@ class Playground:
 
     @property
     def loss_name(self):
-        return "cce" if self.settings.classes == 3 else "bce"
+        """The loss trained on: squared error for regression, else cross-entropy (softmax's for three classes)."""
+        return "mse" if self.settings.regression else "cce" if self.settings.classes == 3 else "bce"
+
+    @property
+    def output_name(self):
+        """The output layer's activation: linear for regression, sigmoid for two classes, softmax for three."""
+        return "identity" if self.settings.regression else "sigmoid" if self.settings.classes == 2 else "softmax"
 
     @property
     def settings_string(self):
@@ -134,13 +107,13 @@ class Playground:
         """A fresh network (the same initial weights for the same seed), epoch 0, empty history."""
         s = self.settings
         sizes = [len(s.features), *s.hidden, 1 if s.classes == 2 else s.classes]
-        self.net = mlp(sizes, hidden=s.act, output="sigmoid" if s.classes == 2 else "softmax",
+        self.net = mlp(sizes, hidden=s.act, output=self.output_name,
                        seed=np.random.default_rng(np.random.SeedSequence([s.seed, 3])))
         self.optimiser = get_optimiser(s.optimiser)
         self._shuffle = np.random.default_rng(np.random.SeedSequence([s.seed, 4]))
         self._order, self._start, self._epoch_loss = None, 0, 0.0
         self.epoch, self.batches, self.diverged = 0, 0, False
-        self._train_loss, self._test_loss = [], []
+        self._train_loss, self._test_loss, self._accuracies, self._stride = [], [], [], 1
         return self
 
     def _train_batch(self):
@@ -173,6 +146,11 @@ class Playground:
         self._test_loss.append(float(self.net.loss(self.F_test, self.T_test, self.loss_name)))
         self._order, self._epoch_loss = None, 0.0
         self.epoch += 1
+        if not self.settings.regression and self.epoch % self._stride == 0:  # the accuracy curve's points
+            self._accuracies.append((self.epoch, self.train_accuracy, self.test_accuracy))
+            if len(self._accuracies) >= 2 * ACCURACY_POINTS:  # every other one, and half as often from now on
+                self._stride *= 2
+                self._accuracies = [row for row in self._accuracies if row[0] % self._stride == 0]
         if not all(np.isfinite(p).all() for p in self.net.parameters()):  # a saturated tanh hides inf weights
             self.diverged = True
 
@@ -226,7 +204,19 @@ class Playground:
         """The test loss after every epoch so far."""
         return np.array(self._test_loss)
 
+    @property
+    def accuracies(self):
+        """Rows (epoch, train accuracy, test accuracy) after some epochs, (k, 3); none for regression.
+
+        Every epoch at first; once there are 2·ACCURACY_POINTS rows, every other row is
+        dropped and accuracy measured half as often, so that it never costs a long run
+        more than a few hundred evaluations (each is a pass over all the points).
+        """
+        return np.array(self._accuracies, dtype=float).reshape(-1, 3)
+
     def _accuracy(self, F, y):
+        if self.settings.regression:  # a number is not right or wrong: the loss says how far off
+            return None
         with np.errstate(all="ignore"):
             return self.net.accuracy(F, y if self.settings.classes == 2 else y.astype(int))
 
@@ -237,6 +227,14 @@ class Playground:
     @property
     def test_accuracy(self):
         return self._accuracy(self.F_test, self.y_test)
+
+    def weights(self):
+        """The network's weights and biases as numpy arrays (copies): {"W1": …, "b1": …, …} (``export``)."""
+        return export.weights(self)
+
+    def snippet(self):
+        """Python source that rebuilds this network with nnlib (``mlp`` and ``set_parameters``) and its features."""
+        return export.snippet(self)
 
     def layer_values(self, F):
         """Every layer's values for inputs F: [F, first hidden layer's activations, …, the output]."""
@@ -253,7 +251,7 @@ class Playground:
         return self.layer_values(self.F_grid)
 
     def probabilities(self, X):
-        """The network's output at points X (n, 2): p(class 1) (n,), or class probabilities (n, 3)."""
+        """The network's output at points X (n, 2): p(class 1) (n,), class probabilities (n, 3), or the number."""
         with np.errstate(all="ignore"):
             out = self.net.forward(features(self.settings, np.asarray(X, dtype=float)))
         return out[:, 0] if self.settings.classes == 2 else out
@@ -273,8 +271,11 @@ class Playground:
         into = ""
         if self._order is not None:  # in the middle of an epoch (a slow one: many small batches)
             into = f" + {self._start // self.settings.batch} of {-(-len(self.F_train) // self.settings.batch)} batches"
-        text = (f"epoch {self.epoch}{into} · {loss}accuracy train {self.train_accuracy:.0%} "
-                f"test {self.test_accuracy:.0%}")
+        text = f"epoch {self.epoch}{into} · {loss}"
+        if self.settings.regression:
+            text = text.removesuffix(" · ") if self.epoch else text + "regression: the output is a number"
+        else:
+            text += f"accuracy train {self.train_accuracy:.0%} test {self.test_accuracy:.0%}"
         dead = self.dead_units()
         if dead:
             total = sum(len(layer) for layer in dead)

@@ -10,16 +10,24 @@ import dataclasses
 
 import numpy as np
 
-DATASETS = ("xor", "and", "or", "implies", "threshold", "circles", "moons", "blobs", "spiral", "spiral3")
+DATASETS = ("xor", "and", "or", "implies", "threshold", "circles", "moons", "blobs", "spiral", "spiral3", "plane",
+            "gaussians", "own")
+REGRESSION = ("plane", "gaussians")  # data sets whose target is a number: a linear output and squared error
+# ("own", your pasted points, is regression when their third column holds numbers other than 0, 1 and 2)
 # The network's inputs, computed from the point (x1, x2): the key's token and what it is.
 FEATURES = {"x1": "x₁", "x2": "x₂", "x1sq": "x₁²", "x2sq": "x₂²", "x1x2": "x₁x₂",
             "sinx1": "sin x₁", "sinx2": "sin x₂"}
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "leaky_relu", "identity")
 OPTIMISERS = ("sgd", "momentum", "adam")
 REGULARISERS = ("none", "l1", "l2")
+# Classroom mode: what a settings string can hide (hide=...) or lock (lock=...): every control, the preset
+# menu, the Export button and the settings box itself. A hidden or locked control cannot be changed from the widgets.
+CONTROLS = ("dataset", "n", "noise", "train", "seed", "points", "features", "hidden", "act", "lr", "batch", "optimiser",
+            "reg", "rate", "epochs", "show_test", "discrete", "presets", "export", "settings")
 # Ranges: (lowest, highest); lr must be above its lowest, the others may equal it.
 LIMITS = {"n": (40, 2000), "noise": (0.0, 1.0), "train": (0.1, 0.9), "seed": (0, 2**32 - 1), "layers": 6,
-          "width": (1, 64), "lr": (0.0, 100.0), "batch": (1, 2000), "rate": (0.0, 10.0), "epochs": (1, 100_000)}
+          "width": (1, 64), "lr": (0.0, 100.0), "batch": (1, 2000), "rate": (0.0, 10.0), "epochs": (1, 100_000),
+          "side": 5.0}  # your own points' x1 and x2 lie within ±side
 
 
 def shorten(text, limit=40):
@@ -81,6 +89,9 @@ class Settings:
     Training: ``lr``, ``batch`` (None for the full batch), ``optimiser``, ``reg`` and its
     ``rate`` (the weight penalty), ``epochs`` (how far one Train goes).
     View: ``show_test`` (draw the test points), ``discrete`` (regions without shades).
+    Classroom: ``hide`` and ``lock`` (CONTROLS that are not shown, or shown but cannot be changed).
+    Your own data: ``points``, (x1, x2, class or value) triples, used when ``dataset`` is "own"
+    (``n`` and ``noise`` are then not used).
     """
 
     dataset: str = "xor"
@@ -99,10 +110,16 @@ class Settings:
     epochs: int = 300
     show_test: bool = False
     discrete: bool = False
+    hide: tuple = ()
+    lock: tuple = ()
+    points: tuple = ()
 
     def __post_init__(self):
         for key in KEYS:  # the dataclass is frozen: normalise the types once, here
             object.__setattr__(self, key, check_value(key, getattr(self, key)))
+        if self.dataset == "own" and not self.points:
+            raise SettingsError("dataset own needs your points: paste them in the box 'your points' (x1, x2 and a "
+                                "class per line) and press Use these points")
 
     def __str__(self):
         from .strings import format_settings  # the string form is built on this module
@@ -123,7 +140,22 @@ class Settings:
 
     @property
     def classes(self):
+        """The number of classes (3 for spiral3, else 2; a regression set has none, but one output as for 2)."""
+        if self.dataset == "own":
+            from .own import kind
+
+            return kind(self.points) or 2
         return 3 if self.dataset == "spiral3" else 2
+
+    @property
+    def regression(self):
+        """True when the target is a number (REGRESSION, or own points with values): a linear output, squared
+        error, no accuracy."""
+        if self.dataset == "own":
+            from .own import kind
+
+            return kind(self.points) == 0
+        return self.dataset in REGRESSION
 
 
 KEYS = tuple(field.name for field in dataclasses.fields(Settings))
@@ -153,6 +185,17 @@ def check_value(key, value):
         if not value:
             refuse(key, "at least one of " + ", ".join(FEATURES), "")
         return tuple(name for name in FEATURES if name in value)  # their canonical order
+    if key == "points":
+        from .own import check_points
+
+        return () if isinstance(value, tuple) and not value else check_points(value)
+    if key in ("hide", "lock"):
+        if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+            refuse(key, "a sequence of control names, e.g. ('noise', 'optimiser')", value)
+        value = tuple(value)
+        for name in value:
+            _choice(key, name, CONTROLS)
+        return tuple(name for name in CONTROLS if name in value)  # their canonical order, once each
     if key == "hidden":
         if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
             refuse(key, "a sequence of layer widths, e.g. (4, 4)", value)

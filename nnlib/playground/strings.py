@@ -13,10 +13,18 @@ parse: their key ``cross=1`` means the feature x1·x2 (``features=x1,x2,x1x2``).
 
 import re
 
-from .settings import KEYS, LIMITS, Settings, SettingsError, check_value, number_words, refuse, shorten
+from .own import compact, parse_compact
+from .settings import CONTROLS, KEYS, LIMITS, Settings, SettingsError, check_value, number_words, refuse, shorten
 
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "on", "yes"), ("0", "false", "off", "no")
 # Numbers as they may be typed: ASCII digits only (Python's int() and float() take "²", "٣" or "1_000" too).
+# Written only when not empty (so that the strings of every earlier version stay canonical): classroom mode.
+OPTIONAL = ("hide", "lock", "points")
+# Control names in hide= and lock= may also be the labels the controls show, or the name of a group of
+# controls (written back as their keys): hide=training hides every training control.
+ALIASES = {"penalty": "reg", "activation": "act", "preset": "presets",
+           "data": "dataset,n,noise,train,seed,points", "network": "features,hidden,act",
+           "training": "lr,batch,optimiser,reg,rate,epochs", "view": "show_test,discrete"}
 WHOLE = re.compile(r"[+-]?[0-9]+")
 DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
@@ -25,8 +33,10 @@ def format_value(key, value):
     """One value as it is written in a settings string (floats in Python's shortest exact form)."""
     if key == "hidden":
         return ",".join(map(str, value)) or "none"
-    if key == "features":
-        return ",".join(value)
+    if key in ("features", "hide", "lock"):
+        return ",".join(value) or "none"
+    if key == "points":
+        return compact(value) or "none"
     if key == "batch" and value is None:
         return "full"
     if isinstance(value, bool):
@@ -39,7 +49,8 @@ def format_value(key, value):
 
 def format_settings(settings):
     """The compact string of a ``Settings``: ``key=value`` pairs joined by ``;``, in a fixed order."""
-    return ";".join(f"{key}={format_value(key, getattr(settings, key))}" for key in KEYS)
+    return ";".join(f"{key}={format_value(key, getattr(settings, key))}" for key in KEYS
+                    if key not in OPTIONAL or getattr(settings, key))
 
 
 def parse_value(key, text):
@@ -62,6 +73,16 @@ def parse_value(key, text):
     if key == "features":
         names = [part.strip().lower() for part in text.split(",") if part.strip()]
         return check_value(key, tuple(names) if names else ())
+    if key == "points":
+        return () if text.lower() in ("none", "") else parse_compact(text)
+    if key in ("hide", "lock"):
+        names = [part.strip().lower() for part in text.split(",") if part.strip()]
+        if names == ["none"]:
+            return ()
+        names = [part for name in names for part in ALIASES.get(name, name).split(",")]
+        if not names:
+            refuse(key, f"control names separated by commas (any of {', '.join(CONTROLS)}), or none", text)
+        return check_value(key, tuple(names))
     if key in ("show_test", "discrete"):
         if text.lower() in TRUE_WORDS + FALSE_WORDS:
             return text.lower() in TRUE_WORDS
@@ -131,7 +152,7 @@ def read_settings(text):
             raise SettingsError("settings: give features (e.g. features=x1,x2,x1x2) or the old cross=1, not both")
         found["features"] = ("x1", "x2", "x1x2") if cross else ("x1", "x2")
     settings, notes = Settings(**found), []
-    missing = [key for key in KEYS if key not in found]
+    missing = [key for key in KEYS if key not in found and key not in OPTIONAL]
     if given and missing:
         note = ("not in the string, so at their defaults: "
                 + ", ".join(f"{key}={format_value(key, getattr(settings, key))}" for key in missing))
@@ -149,8 +170,13 @@ def _old_cross(text):
 
 
 def unused(settings):
-    """{key: note} for values that are allowed but have no effect (a penalty rate while the penalty is none)."""
+    """{key: note} for values that are allowed but have no effect (a penalty rate while the penalty is none,
+    pasted points while another data set is chosen)."""
+    notes = {}
     if settings.reg == "none" and settings.rate != 0:
-        return {"rate": f"rate={format_value('rate', settings.rate)} is not used while the penalty (reg) is none: "
-                        "choose l1 or l2 for it to act"}
-    return {}
+        notes["rate"] = (f"rate={format_value('rate', settings.rate)} is not used while the penalty (reg) is none: "
+                         "choose l1 or l2 for it to act")
+    if settings.points and settings.dataset != "own":
+        notes["points"] = (f"your {len(settings.points)} points are not used while the data set is "
+                           f"{settings.dataset}: choose own for them")
+    return notes
