@@ -31,18 +31,29 @@ def test_x1x2_replaces_the_hidden_layer():
     assert pg.settings.hidden == () and pg.test_accuracy == 1.0
 
 
-def test_circles_from_squares():
-    assert trained("Circles from x1² and x2²").test_accuracy >= 0.95
-    assert trained("Circles from x1² and x2²", features=("x1", "x2")).test_accuracy < 0.7
+def test_circles_without_a_hidden_layer():
+    squares = trained("Circles without a hidden layer")
+    assert squares.test_accuracy >= 0.95 and sum(p.size for p in squares.net.parameters()) == 3
+    assert trained("Circles without a hidden layer", features=("x1", "x2")).test_accuracy < 0.7
+    hidden = trained("Circles without a hidden layer", features=("x1", "x2"), hidden=(8,))
+    assert hidden.test_accuracy > 0.95 and sum(p.size for p in hidden.net.parameters()) == 33
 
 
-def test_l1_keeps_only_the_features_it_needs():
-    pg = trained("L1 keeps only the features it needs")
+def near_zero(pg):
+    """How many first-layer weights end within one step of the L1 penalty (η·λ) of zero."""
+    return int(np.sum(np.abs(pg.net.layers[0].W) <= pg.settings.lr * pg.settings.rate))
+
+
+def test_l1_switches_off_the_features_it_does_not_need():
+    pg = trained("L1 switches off the features it does not need")
     weights = dict(zip(pg.settings.features, np.abs(pg.net.layers[0].W[0])))
     assert weights["x1sq"] > 5 and weights["x2sq"] > 5
-    assert max(weights[k] for k in ("x1", "x2", "x1x2", "sinx1", "sinx2")) < 0.15
-    free = trained("L1 keeps only the features it needs", reg="none")
-    assert abs(free.net.layers[0].W[0, free.settings.features.index("x1x2")]) > 1
+    assert max(weights[k] for k in ("x1", "x2", "x1x2", "sinx1", "sinx2")) <= 0.02 == pg.settings.lr * pg.settings.rate
+    assert near_zero(pg) == 5
+    l2 = trained("L1 switches off the features it does not need", reg="l2")
+    squares = [pg.settings.features.index(k) for k in ("x1sq", "x2sq")]
+    ratio = np.abs(l2.net.layers[0].W[0, squares]) / np.abs(pg.net.layers[0].W[0, squares])
+    assert near_zero(l2) == 0 and np.all((ratio > 0.35) & (ratio < 0.65))  # shrinks "to about half", no zero
 
 
 def test_overfitting_and_l2_against_it():
@@ -54,6 +65,16 @@ def test_overfitting_and_l2_against_it():
     assert l2.test_loss[-1] < 0.5 * pg.test_loss[-1]
 
 
+def test_a_learning_rate_too_large():
+    pg = trained("A learning rate too large")
+    rises = int(np.sum(np.diff(pg.train_loss) > 0))
+    assert rises > len(pg.train_loss) / 3 and pg.train_loss.min() > np.log(2)
+    hidden = pg.grid_values()[1]
+    assert np.mean(np.abs(hidden) > 0.99) > 0.9  # hard two-colour steps
+    calm = trained("A learning rate too large", lr=1.0)
+    assert np.all(np.diff(calm.train_loss) < 0)
+
+
 def test_dead_relus_at_a_large_learning_rate():
     pg = trained("Dead ReLUs at a large learning rate")
     assert dead(pg) >= 8 and abs(pg.test_accuracy - 0.5) <= 0.05
@@ -61,9 +82,20 @@ def test_dead_relus_at_a_large_learning_rate():
     assert dead(calm) <= 2 and calm.test_accuracy > 0.85
 
 
-def test_the_spiral_needs_depth():
-    assert trained("The spiral needs depth").test_accuracy < 0.9
-    assert trained("The spiral needs depth", hidden=(8, 8)).test_accuracy >= 0.95
+def test_capacity_the_spiral_needs_enough_units():
+    assert trained("Capacity: the spiral needs enough units").test_accuracy < 0.9
+    assert trained("Capacity: the spiral needs enough units", hidden=(16,)).test_accuracy >= 0.95
+    assert trained("Capacity: the spiral needs enough units", hidden=(8, 8)).test_accuracy >= 0.95
+
+
+def test_depth_or_width_at_105_parameters():
+    wide, deep = trained("Depth or width at 105 parameters"), trained("Depth or width at 105 parameters",
+                                                                      hidden=(8, 8))
+    assert sum(p.size for p in wide.net.parameters()) == sum(p.size for p in deep.net.parameters()) == 105
+    assert wide.test_accuracy >= 0.95 and deep.test_accuracy >= 0.95
+    gaps = [trained("Depth or width at 105 parameters", hidden=(8, 8), seed=seed).test_accuracy
+            - trained("Depth or width at 105 parameters", seed=seed).test_accuracy for seed in range(5)]
+    assert 0.01 <= np.mean(gaps) <= 0.03  # "about 2 points", on average over five seeds
 
 
 def test_three_classes_with_softmax():
