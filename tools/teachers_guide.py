@@ -32,7 +32,7 @@ GUIDE = {
     "03": (60, "AND's decision line animated; then XOR's four points: ask someone to draw one line that "
                "separates them.",
            "Can one neuron learn XOR once x1·x2 is given to it as a third input?",
-           ("x1·x2 replaces the hidden layer", "Circles from x1² and x2²")),
+           ("x1·x2 replaces the hidden layer", "Circles without a hidden layer")),
     "04": (60, "*One point, three answers*: SymPy, backprop and central differences print the same gradient.",
            "To how many digits will backprop's gradient agree with the central differences?", ()),
     "05": (90, "§2: press Play on the boundary animation; §3: each hidden unit is a line.",
@@ -46,7 +46,7 @@ GUIDE = {
            "After 50 epochs, which batch size has the lowest loss? And after the same 1000 updates?", ()),
     "09": (90, "§1: four learning rates on a bowl, animated; then §4: dead ReLUs at a large rate.",
            "On a bowl whose sharpest curvature is h_max, from which learning rate on does descent diverge?",
-           ("Dead ReLUs at a large learning rate",)),
+           ("A learning rate too large", "Dead ReLUs at a large learning rate")),
     "10": (60, "§2: the activation histograms of a ten-layer stack for each starting scale.",
            "With weights of standard deviation 0.01, what is left of the signal after ten layers?", ()),
     "11": (60, "§3: softmax of logits ±1000, naively and in the stable form; §5: the spiral's regions animated.",
@@ -59,7 +59,7 @@ GUIDE = {
     "14": (None, "Open the playground, load the preset for the day's chapter, and let the class call out the "
                  "next setting to try.",
            "Before Train: what will the picture of each neuron look like once it has learned?",
-           ("L1 keeps only the features it needs",)),
+           ("L1 switches off the features it does not need", "Depth or width at 105 parameters")),
 }
 
 

@@ -259,7 +259,8 @@ class Playground:
     def dead_units(self):
         """For relu networks, per hidden layer: which units are 0 on every training point (None otherwise).
 
-        A dead unit gets no gradient (relu'(z) = 0 for z < 0), so it never comes back.
+        A dead unit gets no gradient (relu'(z) = 0 for z < 0), so its own weights stop moving; in the first
+        hidden layer nothing else can revive it, in a later one a change of the layers before it can.
         """
         if self.settings.act != "relu":
             return None
