@@ -95,6 +95,7 @@ def stamp(nb, path):
                     position += 1
             nb.cells.insert(position, cell)
         cell.source = badge_source(path) if tag == "colab-badge" else setup_source()
+    mark(nb)  # the slides' structure (tools/slide_marks.py), from the outputs the notebook has
     return embed_diagrams(nb)
 
 
