@@ -7,8 +7,9 @@ writes them (tools/notebooks.py), and tests/test_notebooks.py checks they are cu
 - a cell that shows a figure gets a slide of its own below its section's (a reveal.js sub-slide,
   reached with ↓ or space);
 - the Colab setup cell is skipped;
-- every other cell continues the slide it is on while that has room (``ROOM`` lines), and opens a
-  sub-slide when not, so no slide runs off a projector's screen.
+- every other cell continues the slide it is on while that has room, and opens a sub-slide when not: the
+  room is 40 lines, or as many more (up to 100, in ``ROOMS``) as keep the chapter to ``MOST_SLIDES`` slides,
+  so a chapter is about 15-30 slides and a slide that runs longer scrolls.
 
 An instructor overrides the rule for one cell with a tag: "slide", "subslide", "fragment" or "skip".
 """
@@ -17,7 +18,9 @@ import re
 
 KINDS = ("slide", "subslide", "fragment", "skip")
 FIGURES = ("application/vnd.plotly.v1+json", "image/png", "image/jpeg", "image/svg+xml")
-ROOM = 40  # lines of text one slide holds (a longer one scrolls)
+ROOMS = (40, 50, 60, 80, 100)  # lines of text a slide may hold, tried in turn (a longer slide scrolls)
+MOST_SLIDES = 30                # the first of ROOMS that keeps a chapter to this many slides is used
+FULL = 10**6                    # a figure fills its slide
 
 
 def rule(cell):
@@ -41,23 +44,28 @@ def showing_figure(cell):
 def height(cell):
     """About how many lines of a slide the cell fills (a figure fills one)."""
     if showing_figure(cell):
-        return ROOM
+        return FULL
     text = cell.source + "".join(out.get("text", "") or out.get("data", {}).get("text/plain", "")
                                  for out in cell.get("outputs", []))
     return sum(1 + len(line) // 90 for line in text.splitlines())
 
 
 def mark(nb):
-    """Write the rule's slide type into every cell's metadata; returns how many slides the chapter has.
+    """Write the rule's slide type into every cell's metadata; returns how many slides the chapter has."""
+    for room in ROOMS:
+        slides = mark_with_room(nb, room)
+        if slides <= MOST_SLIDES:
+            break
+    return slides
 
-    Cells the rule leaves open continue the slide they are on while it has room; past ``ROOM`` lines
-    the next one opens a sub-slide, so no slide runs off a projector's screen.
-    """
+
+def mark_with_room(nb, room):
+    """Mark the cells with ``room`` lines per slide; returns how many slides that makes."""
     used = 0
     for cell in nb.cells:
         kind, lines = rule(cell), height(cell)
         if kind is None:
-            kind = "subslide" if used and used + lines > ROOM else "-"
+            kind = "subslide" if used and used + lines > room else "-"
         if kind in ("slide", "subslide"):
             used = lines
         elif kind != "skip":
