@@ -363,7 +363,7 @@ def test_redraws_at_the_defaults_are_measured(lab, browser):
     The app aims at 20 frames a second (app.FRAME); the bound asserted is 10 a second (median interval ≤ 100
     ms), because this machine's browser, server and kernel share two cores with other work."""
     page, errors = open_playground(browser, lab, 1400)
-    apply(page, "dataset=xor;epochs=5000")  # the default network, trained long enough to watch
+    apply(page, "dataset=xor;epochs=100000")  # the default network, trained for longer than the test watches
     page.locator(".widget-button", has_text="Train").click()
     wait_for_new_pictures(page, pictures(page))
     times = page.evaluate(REDRAWS, 3)

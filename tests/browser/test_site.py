@@ -225,7 +225,7 @@ def test_the_slides_advance_and_draw_their_figures(browser, server, name):
     assert 15 <= total <= 30, f"{name}: {total} slides"
     page.keyboard.press("ArrowRight")
     page.wait_for_function("Reveal.getIndices().h === 1", timeout=10_000)
-    page.keyboard.press("ArrowDown")  # into the section's sub-slides, or on to the next section
+    page.keyboard.press("Space")  # the next slide: down into the section's sub-slides, or on to the next section
     page.wait_for_function("Reveal.getIndices().h + Reveal.getIndices().v >= 2", timeout=10_000)
     # Walk to the first slide that shows a Plotly figure: it is drawn there, at a size that fits the slide.
     for _ in range(total):
