@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pytest
+from test_optimisers import reference_gradients  # the 2-4-1 network's gradients, written without nnlib
 
 import nnlib
 from nnlib import Network
@@ -13,18 +14,6 @@ from nnlib.layers import ActivationLayer, Dense
 from nnlib.optimisers import Adam, AdamW, Cosine, StepDecay, WarmUp, get_optimiser
 
 X, Y = nnlib.logic_gate("xor")
-
-
-def reference_gradients(params, X, y):
-    """MSE gradients of a 2-4-1 sigmoid network, samples as columns, written without nnlib."""
-    W1, b1, W2, b2 = params
-    x, t = X.T, y.reshape(1, -1)
-    n = x.shape[1]
-    a1 = 1 / (1 + np.exp(-(W1 @ x + b1[:, None])))
-    a2 = 1 / (1 + np.exp(-(W2 @ a1 + b2[:, None])))
-    d2 = 2 * (a2 - t) / n * a2 * (1 - a2)
-    d1 = (W2.T @ d2) * a1 * (1 - a1)
-    return [d1 @ x.T, d1.sum(axis=1), d2 @ a1.T, d2.sum(axis=1)]
 
 
 def reference_adamw(params, rates, wd, b1=0.9, b2=0.999, eps=1e-8):

@@ -14,17 +14,11 @@ folder is printed) for a person to look at.
 """
 
 import json
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import jupyterlab
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -38,35 +32,8 @@ PAUSE_BOUND_MS = 150
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("lab")
-    shutil.copy(NOTEBOOK, folder)
-    settings = folder / ".settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')  # no news pop-up
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               f"--ServerApp.root_dir={folder}", "--IdentityProvider.token=", "--ServerApp.password=",
-               "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(folder / ".runtime"),
-           "JUPYTERLAB_SETTINGS_DIR": str(folder / ".settings")}
-    server = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/lab", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("JupyterLab did not start within 60 s")
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
+    with jupyterlab(tmp_path_factory.mktemp("lab"), [NOTEBOOK]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
