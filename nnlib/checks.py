@@ -89,3 +89,12 @@ def check_positive_number(value, name):
     if not (np.isfinite(value) and value > 0):
         raise ValueError(f"{name} must be a positive finite number; got {value}")
     return float(value)
+
+
+def check_fraction(value, name):
+    """A number in [0, 1): a decay rate (momentum, Adam's β, batch norm's running average)."""
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        raise TypeError(f"{name} must be a number in [0, 1); got {type(value).__name__} {value!r}")
+    if not 0.0 <= value < 1.0:
+        raise ValueError(f"{name} must be in [0, 1); got {value}")
+    return float(value)

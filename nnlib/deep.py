@@ -17,16 +17,8 @@ import numbers
 
 import numpy as np
 
-from .checks import check_positive_int
+from .checks import check_fraction, check_positive_int
 from .layers import check_layers
-
-
-def _check_fraction(value, name):
-    if not isinstance(value, numbers.Real) or isinstance(value, bool):
-        raise TypeError(f"{name} must be a number in [0, 1); got {type(value).__name__} {value!r}")
-    if not 0.0 <= value < 1.0:
-        raise ValueError(f"{name} must be in [0, 1); got {value}")
-    return float(value)
 
 
 class BatchNorm:
@@ -50,7 +42,7 @@ class BatchNorm:
 
     def __init__(self, n_features, *, momentum=0.9, eps=1e-5):
         n = check_positive_int(n_features, "n_features")
-        self.momentum = _check_fraction(momentum, "momentum")
+        self.momentum = check_fraction(momentum, "momentum")
         if not isinstance(eps, numbers.Real) or isinstance(eps, bool) or not (np.isfinite(eps) and eps > 0):
             raise ValueError(f"eps must be a small positive number such as 1e-5; got {eps!r}")
         self.eps = float(eps)

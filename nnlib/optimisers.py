@@ -31,16 +31,7 @@ import numbers
 
 import numpy as np
 
-from .checks import check_positive_int, check_positive_number
-
-
-def _check_fraction(value, name):
-    """A number in [0, 1): the decay rates of momentum and Adam."""
-    if not isinstance(value, numbers.Real) or isinstance(value, bool):
-        raise TypeError(f"{name} must be a number in [0, 1); got {type(value).__name__} {value!r}")
-    if not 0.0 <= value < 1.0:
-        raise ValueError(f"{name} must be in [0, 1); got {value}")
-    return float(value)
+from .checks import check_fraction, check_positive_int, check_positive_number
 
 
 class SGD:
@@ -82,7 +73,7 @@ class Momentum(_Stateful):
     name = "momentum"
 
     def __init__(self, momentum=0.9):
-        self.momentum = _check_fraction(momentum, "momentum")
+        self.momentum = check_fraction(momentum, "momentum")
         self.reset()
 
     def step(self, network, lr):
@@ -103,8 +94,8 @@ class Adam(_Stateful):
     name = "adam"
 
     def __init__(self, beta1=0.9, beta2=0.999, eps=1e-8):
-        self.beta1 = _check_fraction(beta1, "beta1")
-        self.beta2 = _check_fraction(beta2, "beta2")
+        self.beta1 = check_fraction(beta1, "beta1")
+        self.beta2 = check_fraction(beta2, "beta2")
         if not isinstance(eps, numbers.Real) or isinstance(eps, bool) or not (np.isfinite(eps) and eps > 0):
             raise ValueError(f"eps must be a small positive number such as 1e-8; got {eps!r}")
         self.eps = float(eps)
