@@ -62,9 +62,9 @@ def colab_url(nb):
 
 def prepare(nb):
     """The notebook as the site shows it: the badge as a text link, links between notebooks to pages."""
+    url = colab_url(nb)
     for cell in nb.cells:
         if "colab-badge" in cell.metadata.get("tags", []):  # a link fetches nothing until it is clicked
-            url = re.search(r'href="([^"]+)"', cell.source).group(1)
             cell.source = f'<a href="{url}">Open this notebook in Colab</a>'
         if cell.cell_type == "markdown":
             cell.source = re.sub(r"\(([0-9]{2}_\w+)\.ipynb\)", r"(\1.html)", cell.source)
